@@ -1,0 +1,49 @@
+package org.eson.fnua.commands;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The effective global options of one run, merged from every command level.
+ *
+ * @param config  {@code --config}, if given at any level
+ * @param debug   {@code -d} at any level
+ * @param json    {@code --json} at any level
+ * @param timeout {@code --timeout}, if given at any level
+ */
+record Settings(Optional<Path> config, boolean debug, boolean json, Optional<Duration> timeout) {
+
+    /** The mixin name every command uses for its {@link GlobalOptions}. */
+    static final String MIXIN = "global";
+
+    /**
+     * @param spec the command that runs
+     * @return its options merged with those of its parents; the innermost value wins
+     */
+    static Settings of(CommandSpec spec) {
+        Path config = null;
+        Duration timeout = null;
+        boolean debug = false;
+        boolean json = false;
+        for (CommandSpec s = spec; s != null; s = s.parent()) {
+            CommandSpec mixin = s.mixins().get(MIXIN);
+            if (mixin == null) {
+                continue;
+            }
+            GlobalOptions g = (GlobalOptions) mixin.userObject();
+            if (config == null) {
+                config = g.config;
+            }
+            if (timeout == null) {
+                timeout = g.timeout;
+            }
+            debug |= g.debug;
+            json |= g.json;
+        }
+        return new Settings(Optional.ofNullable(config), debug, json,
+                Optional.ofNullable(timeout));
+    }
+}

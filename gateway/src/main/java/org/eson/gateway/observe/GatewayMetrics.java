@@ -1,0 +1,105 @@
+package org.eson.gateway.observe;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+import org.eson.fnap.wire.Reply;
+
+/**
+ * The gateway's counters and gauges, rendered in the Prometheus text exposition format (0.0.4).
+ * Kept dependency-free: a handful of adders is all FNAP needs, and the output is checked in tests.
+ */
+public final class GatewayMetrics {
+
+    private final LongAdder sessionsOpened = new LongAdder();
+    private final LongAdder sessionsClosed = new LongAdder();
+    private final LongAdder sessionsRejected = new LongAdder();
+    private final LongAdder authenticationFailures = new LongAdder();
+    private final Map<CommandKey, LongAdder> commands = new ConcurrentHashMap<>();
+    private volatile Supplier<Map<String, Integer>> flowsByNamespace = Map::of;
+
+    private record CommandKey(String verb, String replyClass) {
+    }
+
+    public void sessionOpened() {
+        sessionsOpened.increment();
+    }
+
+    public void sessionClosed() {
+        sessionsClosed.increment();
+    }
+
+    public void sessionRejected() {
+        sessionsRejected.increment();
+    }
+
+    public void authenticationFailed() {
+        authenticationFailures.increment();
+    }
+
+    /** Counts a reply by the command's verb and the reply's class ({@code 2xx}, {@code 4xx}, {@code 5xx}). */
+    public void commandReplied(String verb, Reply reply) {
+        String replyClass = (reply.code() / 100) + "xx";
+        commands.computeIfAbsent(new CommandKey(verb, replyClass), key -> new LongAdder()).increment();
+    }
+
+    /** Where the flow gauge reads from at scrape time, so it never drifts from the registry. */
+    public void flowsFrom(Supplier<Map<String, Integer>> source) {
+        this.flowsByNamespace = source;
+    }
+
+    public long sessionsOpen() {
+        return sessionsOpened.sum() - sessionsClosed.sum();
+    }
+
+    public long commandCount(String verb, String replyClass) {
+        LongAdder adder = commands.get(new CommandKey(verb, replyClass));
+        return adder == null ? 0 : adder.sum();
+    }
+
+    /** The Prometheus text of every metric. */
+    public String scrape() {
+        var out = new StringBuilder(1024);
+        gauge(out, "eson_fnap_sessions_open", "FNAP sessions currently open", sessionsOpen());
+        counter(out, "eson_fnap_sessions_total", "FNAP sessions accepted", sessionsOpened.sum());
+        counter(out, "eson_fnap_sessions_rejected_total", "FNAP sessions refused by the session cap",
+                sessionsRejected.sum());
+        counter(out, "eson_fnap_authentication_failures_total", "Failed FNAP authentications",
+                authenticationFailures.sum());
+        out.append("# HELP eson_fnap_commands_total FNAP command replies by verb and reply class\n")
+                .append("# TYPE eson_fnap_commands_total counter\n");
+        new TreeMap<String, Long>(commandsSnapshot()).forEach((labels, value) ->
+                out.append("eson_fnap_commands_total{").append(labels).append("} ").append(value).append('\n'));
+        out.append("# HELP eson_flows Flows in the registry by namespace\n").append("# TYPE eson_flows gauge\n");
+        new TreeMap<>(flowsByNamespace.get()).forEach((namespace, count) ->
+                out.append("eson_flows{namespace=\"").append(escape(namespace)).append("\"} ")
+                        .append(count).append('\n'));
+        return out.toString();
+    }
+
+    private Map<String, Long> commandsSnapshot() {
+        var snapshot = new TreeMap<String, Long>();
+        commands.forEach((key, adder) -> snapshot.put(
+                "verb=\"" + escape(key.verb()) + "\",class=\"" + key.replyClass() + "\"", adder.sum()));
+        return snapshot;
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n')
+                .append("# TYPE ").append(name).append(" gauge\n")
+                .append(name).append(' ').append(value).append('\n');
+    }
+
+    private static void counter(StringBuilder out, String name, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n')
+                .append("# TYPE ").append(name).append(" counter\n")
+                .append(name).append(' ').append(value).append('\n');
+    }
+
+    private static String escape(String label) {
+        return label.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}
