@@ -3,6 +3,7 @@ package org.eson.fnua;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.stream.Collectors;
 
 import org.eson.fnua.commands.CommandFailure;
 import org.eson.fnua.commands.ExitCodes;
@@ -88,7 +89,14 @@ public final class Main {
     private static int onUsageError(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("fnua: " + e.getMessage());
+        String message = e.getMessage();
+        if (message.startsWith("Missing required subcommand") && !cl.getSubcommands().isEmpty()) {
+            // Values, not keys: the keys include aliases such as "desc".
+            message += " (one of: " + cl.getSubcommands().values().stream()
+                    .map(CommandLine::getCommandName).distinct()
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+        err.println("fnua: " + message);
         UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();

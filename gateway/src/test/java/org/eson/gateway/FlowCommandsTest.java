@@ -125,7 +125,7 @@ class FlowCommandsTest {
     @Test
     void aBrokerOutageIs451AndLeavesNothingBehind() throws Exception {
         gateway.brokers().adapter("local").close();
-        assertThat(session.exchange("CREATE FLOW down.flows.unix.ar")).containsExactly("451 Broker unavailable, try again later");
+        assertThat(session.exchange("CREATE FLOW down.flows.unix.ar")).containsExactly("451 Broker unavailable");
         assertThat(session.exchange("GET FLOWS")).containsExactly("220 DATA", "220 OK");
     }
 }

@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
         footerHeading = ExitCodes.FOOTER_HEADING, footer = ExitCodes.FOOTER)
 final class CreateFlowCommand extends LeafCommand {
 
-    @Parameters(paramLabel = "FLOW", description = "Flow name, e.g. time.flows.unix.ar "
-            + "(or flow://time.flows.unix.ar).")
+    @Parameters(paramLabel = "FLOW", description = "Flow name, e.g. time.flows.unix.ar; "
+            + "a flow:// URI is accepted too.")
     String flow;
 
     @Mixin

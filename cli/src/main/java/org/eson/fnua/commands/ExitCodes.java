@@ -24,9 +24,8 @@ public final class ExitCodes {
     public static final String FOOTER = "  0   success%n"
             + "  1   the agent refused the command (5xx reply); retrying will not help%n"
             + "  2   usage or configuration error%n"
-            + "  3   connection failure, timeout, or transient refusal (4xx reply); "
-            + "retrying may help%n"
-            + "  70  internal error in fnua";
+            + "  3   connection failure, timeout or transient refusal (4xx reply)%n"
+            + "  70  internal error in fnua%n";
 
     private ExitCodes() {
     }

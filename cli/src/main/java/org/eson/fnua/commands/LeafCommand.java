@@ -8,8 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Base of the leaf commands (those that run): gives each its own {@link GlobalOptions} and turns the picocli
- * invocation into a {@link CommandContext}.
+ * Base of the leaf commands, the ones that run: each gets its own {@link GlobalOptions}, so that
+ * options are accepted after the subcommand as well as before it.
  */
 abstract class LeafCommand implements Callable<Integer> {
 

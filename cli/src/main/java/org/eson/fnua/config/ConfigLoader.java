@@ -91,7 +91,7 @@ public final class ConfigLoader {
         FlowConfig config = parse(text, location);
         if (config.agents().stream().anyMatch(a -> a.password() instanceof PasswordSource.Inline)) {
             FilePermissions.warnIfOthersCanRead(location.path(), "config file "
-                    + location.displayName() + " holds a password", warnings);
+                    + location.displayName() + " (it holds a password)", warnings);
         }
         return config;
     }

@@ -23,11 +23,10 @@ final class FilePermissions {
      * POSIX permissions (Windows), or when the permissions cannot be read.
      *
      * @param file     the file holding a secret
-     * @param what     the start of the warning, for example {@code config file ~/.flow.yml holds a
-     *                 password}
+     * @param subject  what the file is, for example {@code password file /x (agents[0] 'a')}
      * @param warnings where the warning goes
      */
-    static void warnIfOthersCanRead(Path file, String what, Consumer<String> warnings) {
+    static void warnIfOthersCanRead(Path file, String subject, Consumer<String> warnings) {
         if (Files.getFileAttributeView(file, PosixFileAttributeView.class) == null) {
             return;
         }
@@ -41,7 +40,7 @@ final class FilePermissions {
         boolean others = perms.contains(PosixFilePermission.OTHERS_READ);
         if (group || others) {
             String who = group && others ? "group and others" : group ? "group" : "others";
-            warnings.accept("warning: " + what + " and is readable by " + who
+            warnings.accept("warning: " + subject + " is readable by " + who
                     + "; restrict it with chmod 600");
         }
     }

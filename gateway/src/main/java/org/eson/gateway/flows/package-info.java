@@ -1,5 +1,5 @@
 /**
- * The flow registry: configured namespaces and their owners, the flows in them, and the
- * {@link org.eson.gateway.flows.FlowService} that keeps registry and broker in step.
+ * The flow registry's data: which flows exist, in which namespace, created by whom and on which
+ * broker. Persistence lives in {@link org.eson.gateway.flows.store}.
  */
 package org.eson.gateway.flows;

@@ -35,6 +35,8 @@ final class FnapConnection implements ServerConnection {
     private final LineFramer framer = new LineFramer();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Set only after the farewell is written, so the session thread cannot close the socket under it. */
+    private volatile boolean stopRequested;
 
     private volatile long lastActivityNanos = System.nanoTime();
     private volatile boolean busy;
@@ -84,7 +86,7 @@ final class FnapConnection implements ServerConnection {
     private void serve() {
         DataReader reader = context.dataReader();
         List<Frame> frames = new ArrayList<>();
-        while (!closing.get()) {
+        while (!stopRequested) {
             reader.ensureAvailable();
             byte[] chunk = reader.readBytes(reader.available());
             lastActivityNanos = System.nanoTime();
@@ -93,6 +95,9 @@ final class FnapConnection implements ServerConnection {
             busy = true;
             try {
                 for (Frame frame : frames) {
+                    if (stopRequested) {
+                        return;
+                    }
                     SessionStep step = session.onFrame(frame);
                     step.reply().ifPresent(this::write);
                     if (step.close()) {
@@ -135,6 +140,7 @@ final class FnapConnection implements ServerConnection {
         } catch (RuntimeException e) {
             LOG.log(Level.TRACE, "event=session.farewell-failed", e);
         }
+        stopRequested = true;
         try {
             context.serverSocket().close();
         } catch (RuntimeException e) {

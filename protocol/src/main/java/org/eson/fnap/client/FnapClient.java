@@ -54,7 +54,7 @@ public final class FnapClient implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(FnapClient.class.getName());
 
-    private static final Pattern GREETING = Pattern.compile("(\\S+) FNAA(?: .*)?");
+    private static final Pattern GREETING = Pattern.compile("(\\S+) FNAA(?: .*)?", Pattern.DOTALL);
     private static final String MASK = "****";
     private static final int MAX_CONTENT_OCTETS = LineFramer.MAX_LINE_OCTETS - 2;
     private static final Duration CLOSE_QUIT_TIMEOUT = Duration.ofSeconds(2);

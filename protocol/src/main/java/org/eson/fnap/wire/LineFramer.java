@@ -110,12 +110,13 @@ public final class LineFramer {
     }
 
     /**
-     * Octets held for the line in progress. Never more than the content limit, whatever was fed.
+     * Octets held in memory for the line in progress: never more than the content limit, whatever
+     * was fed. A CR held back at a chunk end is a flag, not a buffered octet.
      *
-     * @return buffered content octets, counting a held-back CR
+     * @return buffered content octets
      */
     public int bufferedOctets() {
-        return count + (pendingCr ? 1 : 0);
+        return count;
     }
 
     /**
@@ -189,6 +190,12 @@ public final class LineFramer {
 
         /** A line exceeded the limit; its remainder up to the next LF is discarded. */
         record TooLong() implements Frame {
+            /**
+             * @return {@code 500 Line too long}, what a server sends at once
+             */
+            public Reply reply() {
+                return Reply.of(ReplyCodes.SYNTAX_ERROR, "Line too long");
+            }
         }
 
         /**
@@ -200,6 +207,13 @@ public final class LineFramer {
             /** Validates the component. */
             public Malformed {
                 Objects.requireNonNull(reason, "reason");
+            }
+
+            /**
+             * @return {@code 500 Syntax error: <reason>}, what a server sends for this line
+             */
+            public Reply reply() {
+                return Reply.of(ReplyCodes.SYNTAX_ERROR, "Syntax error: " + reason);
             }
         }
     }

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class ReplyReader {
 
-    private static final Pattern STATUS = Pattern.compile("([2-5][0-9]{2})(?: (.*))?");
+    /** DOTALL: reply text may contain any character but CR and LF, including U+2028 and NEL. */
+    private static final Pattern STATUS =
+            Pattern.compile("([2-5][0-9]{2})(?: (.*))?", Pattern.DOTALL);
 
     private final InputStream in;
     private final LineFramer framer;

@@ -66,7 +66,8 @@ class LineFramerTest {
     @Test
     void contentOf998WithCrSplitAcrossChunksIsAccepted() {
         feed("x".repeat(998) + "\r");
-        assertThat(framer.bufferedOctets()).isEqualTo(999);
+        assertThat(framer.bufferedOctets()).isEqualTo(998);
+        assertThat(framer.hasPartialLine()).isTrue();
         feed("\n");
         assertThat(frames).containsExactly(line("x".repeat(998)));
     }
@@ -146,5 +147,12 @@ class LineFramerTest {
         framer.feed(b, 2, 5, frames::add);
         assertThat(frames).containsExactly(line("NOOP"));
         assertThat(framer.hasPartialLine()).isFalse();
+    }
+
+    @Test
+    void framingErrorsCarryTheServerReply() {
+        assertThat(new Frame.TooLong().reply().statusLine()).isEqualTo("500 Line too long");
+        assertThat(new Frame.Malformed("invalid UTF-8").reply().statusLine())
+                .isEqualTo("500 Syntax error: invalid UTF-8");
     }
 }

@@ -29,7 +29,7 @@ class ConcurrencyTest {
 
     /** Runs {@code work} on a platform thread, collecting any failure. */
     private static Thread start(String name, List<Throwable> failures, ThrowingRunnable work) {
-        return Thread.ofPlatform().name(name).start(() -> {
+        return TestEvents.daemon(name, () -> {
             try {
                 work.run();
             } catch (Throwable t) {
@@ -128,6 +128,16 @@ class ConcurrencyTest {
         try (var adapter = TestEvents.adapter()) {
             adapter.create(FLOW);
             var tracker = new GroupTracker("competing");
+            // Known to the tracker before any consumer runs, so "done" cannot be true early.
+            var toPublish = new ArrayList<CloudEvent>();
+            var keys = new Random(7);
+            for (int i = 0; i < events; i++) {
+                CloudEvent event = keys.nextInt(4) == 0
+                        ? TestEvents.event("e" + i)
+                        : TestEvents.keyed("e" + i, "k" + keys.nextInt(25));
+                tracker.published(event);
+                toPublish.add(event);
+            }
             var failures = new CopyOnWriteArrayList<Throwable>();
             var threads = new ArrayList<Thread>();
             for (int c = 0; c < 2; c++) {
@@ -153,8 +163,9 @@ class ConcurrencyTest {
                                 }
                             }
                             if (random.nextInt(200) == 0) {
-                                source.close();
+                                // Recorded first: once closed, the other consumer may get these at once.
                                 tracker.released(held);
+                                source.close();
                                 held.clear();
                                 source = adapter.openSource(FLOW, new SourceSettings("competing"));
                             }
@@ -165,12 +176,7 @@ class ConcurrencyTest {
                 }));
             }
             try (EventSink sink = adapter.openSink(FLOW)) {
-                var random = new Random(7);
-                for (int i = 0; i < events; i++) {
-                    CloudEvent event = random.nextInt(4) == 0
-                            ? TestEvents.event("e" + i)
-                            : TestEvents.keyed("e" + i, "k" + random.nextInt(25));
-                    tracker.published(event);
+                for (CloudEvent event : toPublish) {
                     sink.publish(event).join();
                 }
             }

@@ -1,6 +1,7 @@
 package org.eson.adapters.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.eson.adapters.memory.TestEvents.event;
 import static org.eson.adapters.memory.TestEvents.ids;
 import static org.eson.adapters.memory.TestEvents.keyed;
@@ -56,8 +57,8 @@ class DeadLetterTest {
         try (EventSource source = source("orders", "g")) {
             assertThat(nackOnce(source)).isEqualTo(1);
             assertThat(nackOnce(source)).isEqualTo(2);
-            assertThat(adapter.describe(FlowSpec.of("dlq.orders")).parameters()).as("not before it is needed")
-                    .isNotNull();
+            assertThatThrownBy(() -> adapter.describe(FlowSpec.of("dlq.orders"))).as("not before it is needed")
+                    .isInstanceOf(BrokerException.NoSuchResource.class);
             assertThat(nackOnce(source)).isEqualTo(3);
 
             List<Delivery> after = pollNow(source, 10);

@@ -200,7 +200,7 @@ class DeliveryTest {
         publishAll(1);
         try (EventSource source = source("g")) {
             Delivery d = pollNow(source, 1).getFirst();
-            Thread acker = Thread.ofPlatform().start(d::ack);
+            Thread acker = TestEvents.daemon("acker", d::ack);
             acker.join();
             assertThat(pollNow(source, 10)).isEmpty();
         }
@@ -225,18 +225,9 @@ class DeliveryTest {
     @Test
     void aBlockedPollWakesUpForAPublish() throws Exception {
         try (EventSource source = source("g")) {
-            var result = new java.util.concurrent.CompletableFuture<List<Delivery>>();
-            Thread poller = Thread.ofPlatform().start(() -> {
-                try {
-                    result.complete(source.poll(10, Duration.ofDays(1)));
-                } catch (Throwable t) {
-                    result.completeExceptionally(t);
-                }
-            });
-            TestEvents.awaitBlocked(poller);
+            var result = TestEvents.pollInBackground(source, 10, Duration.ofDays(1), TestEvents::awaitBlocked);
             publishAll(1);
-            assertThat(ids(result.join())).containsExactly("e0");
-            poller.join();
+            assertThat(ids(result.get())).containsExactly("e0");
         }
     }
 
@@ -247,19 +238,13 @@ class DeliveryTest {
             assertThatThrownBy(() -> source.poll(1, Duration.ofDays(1))).isInstanceOf(InterruptedException.class);
             assertThat(Thread.interrupted()).isFalse();
 
-            var result = new java.util.concurrent.CompletableFuture<List<Delivery>>();
-            Thread poller = Thread.ofPlatform().start(() -> {
-                try {
-                    result.complete(source.poll(10, Duration.ofDays(1)));
-                } catch (Throwable t) {
-                    result.completeExceptionally(t);
-                }
+            var poller = new Thread[1];
+            var result = TestEvents.pollInBackground(source, 10, Duration.ofDays(1), t -> {
+                TestEvents.awaitBlocked(t);
+                poller[0] = t;
             });
-            TestEvents.awaitBlocked(poller);
-            poller.interrupt();
-            poller.join();
-            assertThat(result).isCompletedExceptionally();
-            assertThatThrownBy(result::join).hasCauseInstanceOf(InterruptedException.class);
+            poller[0].interrupt();
+            assertThat(TestEvents.failureOf(result)).isInstanceOf(InterruptedException.class);
 
             publishAll(1);
             assertThat(ids(pollNow(source, 10))).as("nothing was lost to the interruption").containsExactly("e0");

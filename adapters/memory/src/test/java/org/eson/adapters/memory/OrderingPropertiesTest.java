@@ -86,8 +86,8 @@ class OrderingPropertiesTest {
                         }
                     }
                 } else if (action == 18) {
-                    m.source.close();
                     m.tracker.released(m.held);
+                    m.source.close();
                     stale.addAll(m.held);
                     m.held.clear();
                     m.source = adapter.openSource(FLOW, new SourceSettings(m.group));

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -72,6 +74,42 @@ final class TestEvents {
         var ids = new ArrayList<String>();
         deliveries.forEach(d -> ids.add(d.event().getId()));
         return ids;
+    }
+
+    /**
+     * Starts a daemon thread: a test that fails while it is still blocked must not keep the
+     * test JVM alive.
+     */
+    static Thread daemon(String name, Runnable work) {
+        return Thread.ofPlatform().name(name).daemon(true).start(work);
+    }
+
+    /**
+     * Starts {@code poll} on its own thread and completes the future with its outcome. Tests
+     * wait for it with {@code get()}, which {@code @Timeout} can interrupt, unlike {@code join()}.
+     */
+    static CompletableFuture<List<Delivery>> pollInBackground(EventSource source, int max, Duration timeout,
+            java.util.function.Consumer<Thread> started) {
+        var result = new CompletableFuture<List<Delivery>>();
+        Thread poller = daemon("poller", () -> {
+            try {
+                result.complete(source.poll(max, timeout));
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        started.accept(poller);
+        return result;
+    }
+
+    /** What {@code future} failed with; waits interruptibly. */
+    static Throwable failureOf(CompletableFuture<?> future) throws InterruptedException {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+        throw new AssertionError("completed normally");
     }
 
     /** Waits until {@code thread} is parked, so a test knows a poll is really blocked before it acts. */

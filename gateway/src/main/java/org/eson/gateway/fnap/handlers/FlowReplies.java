@@ -16,9 +16,9 @@ final class FlowReplies {
             case NO_SUCH_FLOW -> Reply.of(ReplyCodes.NO_SUCH_FLOW, "No such flow");
             case INVALID_NAME -> Reply.of(ReplyCodes.INVALID_FLOW_NAME, "Invalid flow name: " + e.getMessage());
             case QUOTA_EXCEEDED -> Reply.of(ReplyCodes.QUOTA_EXCEEDED, "Quota exceeded");
-            case BROKER_UNAVAILABLE -> Reply.of(ReplyCodes.BROKER_UNAVAILABLE, "Broker unavailable, try again later");
+            case BROKER_UNAVAILABLE -> Reply.of(ReplyCodes.BROKER_UNAVAILABLE, "Broker unavailable");
             case BROKER_REFUSED -> Reply.of(ReplyCodes.TRANSACTION_FAILED, "Broker refused: " + singleLine(e.getMessage()));
-            case STORE_UNAVAILABLE -> Reply.of(ReplyCodes.BROKER_UNAVAILABLE, "Registry unavailable, try again later");
+            case STORE_UNAVAILABLE -> Reply.of(ReplyCodes.BROKER_UNAVAILABLE, "Registry unavailable");
         };
     }
 

@@ -1,0 +1,56 @@
+package org.eson.gateway.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The validated gateway configuration (the {@code fnaa} tree). Instances built by
+ * {@link GatewayConfigLoader#load} are consistent: names are unique, every namespace's owner
+ * and broker exist, and plaintext passwords appear only when {@code development} is true.
+ *
+ * @param fqdn        the gateway's DNS name, sent in the FNAP greeting
+ * @param dataDir     where the H2 registry lives
+ * @param development relaxes production rules (plaintext passwords)
+ * @param fnap        the plaintext FNAP listener
+ * @param fnaps       the implicit-TLS FNAP listener, when configured
+ * @param http        the observability listener ({@code /observe/health}, {@code /observe/metrics})
+ */
+public record GatewayConfig(String fqdn,
+                            Path dataDir,
+                            boolean development,
+                            ListenerSettings fnap,
+                            Optional<TlsListenerSettings> fnaps,
+                            ListenerSettings http,
+                            SessionSettings sessions,
+                            List<UserEntry> users,
+                            List<BrokerEntry> brokers,
+                            List<NamespaceEntry> namespaces) {
+
+    public GatewayConfig {
+        Objects.requireNonNull(fqdn, "fqdn");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(fnap, "fnap");
+        Objects.requireNonNull(fnaps, "fnaps");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(sessions, "sessions");
+        users = List.copyOf(users);
+        brokers = List.copyOf(brokers);
+        namespaces = List.copyOf(namespaces);
+    }
+
+    public Optional<UserEntry> user(String name) {
+        return users.stream().filter(u -> u.name().equals(name)).findFirst();
+    }
+
+    public Optional<BrokerEntry> broker(String name) {
+        return brokers.stream().filter(b -> b.name().equals(name)).findFirst();
+    }
+
+    /** The namespace with that name, compared in normalized form. */
+    public Optional<NamespaceEntry> namespace(String name) {
+        String normalized = DnsNames.normalize(name);
+        return namespaces.stream().filter(n -> n.name().equals(normalized)).findFirst();
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of the flow registry records. */
+package org.eson.gateway.flows;

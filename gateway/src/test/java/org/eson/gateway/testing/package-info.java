@@ -1,0 +1,2 @@
+/** Test support shared by the gateway's test packages. */
+package org.eson.gateway.testing;
