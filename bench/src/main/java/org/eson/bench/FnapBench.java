@@ -48,6 +48,12 @@ public final class FnapBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // The gateway's INFO events (start, stop, thousands of flows created) would drown the figures.
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(java.util.logging.Level.WARNING);
+        for (var handler : root.getHandlers()) {
+            handler.setLevel(java.util.logging.Level.WARNING);
+        }
         Path data = Files.createTempDirectory("eson-bench");
         String hashed = PasswordHasher.hash("bench-password".toCharArray());
         var config = new GatewayConfig("fnaa.bench.example", data, true,

@@ -82,11 +82,7 @@ public final class Main {
         }
         if (configFile.isEmpty() || config.development()) {
             err.println("fnaad: WARNING: development setup" + (configFile.isEmpty() ? " (embedded defaults)" : "")
-                    + ": plaintext passwords allowed, do not expose it");
-        }
-        if (config.users().stream().anyMatch(u -> u.plaintextPassword().isPresent())) {
-            err.println("fnaad: WARNING: users with plaintext passwords are configured; use password-hash"
-                    + " (fnaad hash-password) for a real participant");
+                    + ": plaintext passwords allowed, do not expose it; use password-hash (fnaad hash-password) for real users");
         }
         Gateway gateway;
         try {
@@ -104,12 +100,16 @@ public final class Main {
                 out.println("fnaad: FNAP over TLS listening on " + config.fnaps().get().host() + ":" + port));
         out.println("fnaad: health and metrics on http://" + config.http().host() + ":" + gateway.httpPort()
                 + "/observe/health and /observe/metrics");
-        out.println("fnaad: data in " + config.dataDir().toAbsolutePath());
+        out.println("fnaad: data in " + config.dataDir().toAbsolutePath().normalize());
         out.flush();
 
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // JUL's own shutdown hook may already have closed the log handlers, so say it plainly.
+            err.println("fnaad: stopping, telling open sessions 421");
             gateway.close();
+            err.println("fnaad: stopped");
+            err.flush();
             stopped.countDown();
         }, "fnaad-shutdown"));
         try {

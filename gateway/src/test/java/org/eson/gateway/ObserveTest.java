@@ -73,6 +73,7 @@ class ObserveTest {
                     .contains("eson_fnap_commands_total{verb=\"CREATE FLOW\",class=\"2xx\"} 1")
                     .contains("eson_fnap_commands_total{verb=\"DESCRIBE FLOW\",class=\"5xx\"} 1")
                     .contains("eson_fnap_commands_total{verb=\"AUTHENTICATE\",class=\"5xx\"} 1")
+                    .contains("eson_fnap_commands_total{verb=\"AUTHENTICATE\",class=\"2xx\"} 1")
                     .contains("eson_flows{namespace=\"flows.unix.ar\"} 1");
         }
     }

@@ -29,40 +29,40 @@ class ThesisTranscriptTest {
         gateway.close();
     }
 
+    /** Use case 1, as the thesis's telnet session shows it. */
+    private static void useCase1(RawSession telnet) throws Exception {
+        assertThat(telnet.readRawLine()).isEqualTo("220 fnaa.unix.ar FNAA\r\n");
+        telnet.send("AUTHENTICATE PLAIN");
+        assertThat(telnet.readRawLine()).isEqualTo("220 OK\r\n");
+        telnet.send("AHRlc3QAdGVzdA==");
+        assertThat(telnet.readRawLine()).isEqualTo("220 Authenticated\r\n");
+    }
+
+    /** Use case 2 follows use case 1 on the same connection. */
+    private static void useCase2(RawSession telnet) throws Exception {
+        useCase1(telnet);
+        telnet.send("CREATE FLOW time.flows.unix.ar");
+        assertThat(telnet.readRawLine()).isEqualTo("220 OK time.flows.unix.ar\r\n");
+    }
+
     @Test
     void useCase1AuthenticatingAUser() throws Exception {
         try (var telnet = RawSession.connect(gateway.fnapPort())) {
-            assertThat(telnet.readRawLine()).isEqualTo("220 fnaa.unix.ar FNAA\r\n");
-            telnet.send("AUTHENTICATE PLAIN");
-            assertThat(telnet.readRawLine()).isEqualTo("220 OK\r\n");
-            telnet.send("AHRlc3QAdGVzdA==");
-            assertThat(telnet.readRawLine()).isEqualTo("220 Authenticated\r\n");
+            useCase1(telnet);
         }
     }
 
     @Test
     void useCase2CreatingAFlow() throws Exception {
         try (var telnet = RawSession.connect(gateway.fnapPort())) {
-            assertThat(telnet.readRawLine()).isEqualTo("220 fnaa.unix.ar FNAA\r\n");
-            telnet.send("AUTHENTICATE PLAIN");
-            assertThat(telnet.readRawLine()).isEqualTo("220 OK\r\n");
-            telnet.send("AHRlc3QAdGVzdA==");
-            assertThat(telnet.readRawLine()).isEqualTo("220 Authenticated\r\n");
-            telnet.send("CREATE FLOW time.flows.unix.ar");
-            assertThat(telnet.readRawLine()).isEqualTo("220 OK time.flows.unix.ar\r\n");
+            useCase2(telnet);
         }
     }
 
     @Test
     void useCase3DescribingAFlow() throws Exception {
         try (var telnet = RawSession.connect(gateway.fnapPort())) {
-            assertThat(telnet.readRawLine()).isEqualTo("220 fnaa.unix.ar FNAA\r\n");
-            telnet.send("AUTHENTICATE PLAIN");
-            assertThat(telnet.readRawLine()).isEqualTo("220 OK\r\n");
-            telnet.send("AHRlc3QAdGVzdA==");
-            assertThat(telnet.readRawLine()).isEqualTo("220 Authenticated\r\n");
-            telnet.send("CREATE FLOW time.flows.unix.ar");
-            assertThat(telnet.readRawLine()).isEqualTo("220 OK time.flows.unix.ar\r\n");
+            useCase2(telnet);
             telnet.send("DESCRIBE FLOW time.flows.unix.ar");
             assertThat(telnet.readRawLine()).isEqualTo("220 DATA\r\n");
             assertThat(telnet.readRawLine()).isEqualTo("flow=time.flows.unix.ar\r\n");

@@ -13,7 +13,6 @@ import java.security.KeyStoreException;
 import java.security.PrivateKey;
 import java.security.UnrecoverableKeyException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,8 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
@@ -36,6 +33,7 @@ import io.helidon.config.ConfigSources;
 import io.helidon.config.spi.ConfigSource;
 
 import org.eson.gateway.users.PasswordHasher;
+import org.eson.spi.config.Durations;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -69,7 +67,6 @@ public final class GatewayConfigLoader {
 
     private static final System.Logger LOG = System.getLogger(GatewayConfigLoader.class.getName());
 
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Set<String> WILDCARD_HOSTS = Set.of("0.0.0.0", "::", "[::]", "*");
 
     private GatewayConfigLoader() {
@@ -637,29 +634,8 @@ public final class GatewayConfigLoader {
     private static final String DNS_RULE = "(dot-separated labels of 1-63 letters, digits or hyphens, "
             + "no label starting or ending with a hyphen, at most 253 characters)";
 
-    /** ISO-8601 ({@code PT5M}) or a count with a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}. */
+    /** ISO-8601 ({@code PT5M}) or a count with a unit, the same forms broker settings take. */
     static Duration parseDuration(String text) {
-        String v = text.strip().toLowerCase(Locale.ROOT);
-        Matcher m = SHORT_DURATION.matcher(v);
-        if (m.matches()) {
-            long n;
-            try {
-                n = Long.parseLong(m.group(1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("duration too large: " + text, e);
-            }
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
-        try {
-            return Duration.parse(v.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not a duration: " + text, e);
-        }
+        return Durations.parse(text);
     }
 }

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -26,6 +27,8 @@ import org.eson.gateway.observe.GatewayMetrics;
 final class FnapConnection implements ServerConnection {
 
     private static final System.Logger LOG = System.getLogger(FnapConnection.class.getName());
+    /** How long a shutdown waits for a command in progress before closing its session anyway. */
+    private static final Duration COMMAND_GRACE = Duration.ofSeconds(10);
 
     private final ConnectionContext context;
     private final FnapSession session;
@@ -34,6 +37,8 @@ final class FnapConnection implements ServerConnection {
     private final String fqdn;
     private final LineFramer framer = new LineFramer();
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Held while the frames of one read are executed, so a shutdown lets the running command finish. */
+    private final ReentrantLock commandLock = new ReentrantLock();
     private final AtomicBoolean closing = new AtomicBoolean();
     /** Set only after the farewell is written, so the session thread cannot close the socket under it. */
     private volatile boolean stopRequested;
@@ -86,18 +91,19 @@ final class FnapConnection implements ServerConnection {
     private void serve() {
         DataReader reader = context.dataReader();
         List<Frame> frames = new ArrayList<>();
-        while (!stopRequested) {
+        while (true) {
             reader.ensureAvailable();
             byte[] chunk = reader.readBytes(reader.available());
             lastActivityNanos = System.nanoTime();
             frames.clear();
             framer.feed(chunk, 0, chunk.length, frames::add);
-            busy = true;
+            commandLock.lock();
             try {
+                if (stopRequested) {
+                    return;
+                }
+                busy = true;
                 for (Frame frame : frames) {
-                    if (stopRequested) {
-                        return;
-                    }
                     SessionStep step = session.onFrame(frame);
                     step.reply().ifPresent(this::write);
                     if (step.close()) {
@@ -107,6 +113,7 @@ final class FnapConnection implements ServerConnection {
             } finally {
                 busy = false;
                 lastActivityNanos = System.nanoTime();
+                commandLock.unlock();
             }
         }
     }
@@ -127,7 +134,8 @@ final class FnapConnection implements ServerConnection {
 
     /**
      * Called by Helidon's idle-timeout task, by Helidon's shutdown and by {@link SessionRegistry#drain()}:
-     * tell the client why, then unblock the reading thread.
+     * let a running command finish and send its reply, tell the client why, then unblock the
+     * reading thread.
      */
     @Override
     public void close(boolean interrupt) {
@@ -135,12 +143,22 @@ final class FnapConnection implements ServerConnection {
             return;
         }
         String why = registry.isDraining() ? " Service shutting down" : " Idle timeout";
+        boolean locked = false;
+        try {
+            locked = commandLock.tryLock(COMMAND_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             write(Reply.of(ReplyCodes.SHUTTING_DOWN, fqdn + why));
         } catch (RuntimeException e) {
             LOG.log(Level.TRACE, "event=session.farewell-failed", e);
+        } finally {
+            stopRequested = true;
+            if (locked) {
+                commandLock.unlock();
+            }
         }
-        stopRequested = true;
         try {
             context.serverSocket().close();
         } catch (RuntimeException e) {

@@ -87,7 +87,10 @@ public final class FnapSession {
         }
         Command command = ((ParseResult.Parsed) parsed).command();
         SessionStep step = execute(command);
-        step.reply().ifPresent(reply -> metrics.commandReplied(command.verb(), reply));
+        // A SASL continuation is not an outcome; the exchange is counted once, when it ends.
+        if (!(state instanceof SessionState.AwaitingPlainResponse)) {
+            step.reply().ifPresent(reply -> metrics.commandReplied(command.verb(), reply));
+        }
         return step;
     }
 
