@@ -334,19 +334,20 @@ class FnuaCommandsTest {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).isEqualTo("""
-                NAME           FQDN              ENDPOINT                      USERNAME
-                fnaa-unix      fnaa.unix.ar      127.0.0.1:61000               test
-                fnaa-emiliano  fnaa.emiliano.ar  fnaa.emiliano.ar:61000 (tls)  emiliano
+                NAME           FQDN              ENDPOINT         USERNAME
+                fnaa-unix      fnaa.unix.ar      127.0.0.1:61000  test
+                fnaa-emiliano  fnaa.emiliano.ar  (DNS SRV, tls)   emiliano
                 """);
         assertThat(r.err()).isEmpty();
 
         Result json = runWithConfig("get", "agents", "--json");
         assertThat(json.exitCode()).isZero();
         assertThat(json.out()).isEqualTo("{\"agents\":[{\"name\":\"fnaa-unix\",\"fqdn\":"
-                + "\"fnaa.unix.ar\",\"host\":\"127.0.0.1\",\"port\":61000,\"tls\":false,"
+                + "\"fnaa.unix.ar\",\"host\":\"127.0.0.1\",\"port\":61000,\"discovery\":\"config\","
+                + "\"tls\":false,"
                 + "\"username\":\"test\",\"prefix\":\"unix.ar-\",\"namespaces\":[\"flows.unix.ar\"]},"
                 + "{\"name\":\"fnaa-emiliano\",\"fqdn\":\"fnaa.emiliano.ar\",\"host\":"
-                + "\"fnaa.emiliano.ar\",\"port\":61000,\"tls\":true,\"username\":\"emiliano\","
+                + "null,\"port\":null,\"discovery\":\"dns\",\"tls\":true,\"username\":\"emiliano\","
                 + "\"prefix\":null,\"namespaces\":[]}]}\n");
         assertThat(json.out()).doesNotContain("EMILIANO_PW");
         assertThat(server.connections()).isZero();
@@ -623,7 +624,7 @@ class FnuaCommandsTest {
         Result nothing = run();
         assertThat(nothing.exitCode()).isEqualTo(2);
         assertThat(nothing.err()).startsWith(
-                "fnua: Missing required subcommand (one of: create, describe, delete, get)");
+                "fnua: Missing required subcommand (one of: create, describe, delete, get, resolve)");
 
         Result noFlow = runWithConfig("create", "flow");
         assertThat(noFlow.exitCode()).isEqualTo(2);

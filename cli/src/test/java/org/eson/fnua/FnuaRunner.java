@@ -11,7 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.eson.fnua.agents.ConfiguredAgentLocator;
+import org.eson.fnua.agents.AgentLocator;
 import org.eson.fnua.commands.Invocation;
 
 /**
@@ -50,7 +50,7 @@ final class FnuaRunner {
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             Invocation invocation = new Invocation(o, e, Map.copyOf(environment)::get, home,
-                    new ConfiguredAgentLocator());
+                    AgentLocator.standard());
             int code = Main.run(args, invocation);
             return new Result(code, out.toString(StandardCharsets.UTF_8),
                     err.toString(StandardCharsets.UTF_8));

@@ -1,12 +1,16 @@
 package org.eson.gateway;
 
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
 
@@ -21,7 +25,12 @@ import io.helidon.webserver.observe.health.HealthObserver;
 
 import org.eson.fnap.command.Command;
 import org.eson.gateway.brokers.AdapterRegistry;
+import org.eson.gateway.config.ConfigurationException;
+import org.eson.gateway.config.FnsAdvertise;
+import org.eson.gateway.config.FnsSettings;
+import org.eson.gateway.config.FnsZone;
 import org.eson.gateway.config.GatewayConfig;
+import org.eson.gateway.config.NamespaceEntry;
 import org.eson.gateway.config.ListenerSettings;
 import org.eson.gateway.flows.FlowRecord;
 import org.eson.gateway.flows.FlowService;
@@ -29,6 +38,13 @@ import org.eson.gateway.flows.NamespaceDirectory;
 import org.eson.gateway.flows.NamespaceRecord;
 import org.eson.gateway.flows.store.JdbcRegistryStore;
 import org.eson.gateway.flows.store.RegistryStore;
+import org.eson.gateway.fns.DnsFlowRegistrar;
+import org.eson.gateway.fns.FlowRegistrar;
+import org.eson.gateway.fns.FnaaEndpoint;
+import org.eson.gateway.fns.FnsException;
+import org.eson.gateway.fns.Zones;
+import org.eson.gateway.fns.embedded.EmbeddedNameServer;
+import org.eson.gateway.fns.embedded.EmbeddedZones;
 import org.eson.gateway.fnap.CommandDispatcher;
 import org.eson.gateway.fnap.FnapConnectionSelector;
 import org.eson.gateway.fnap.SessionRegistry;
@@ -46,12 +62,12 @@ import org.eson.gateway.observe.GatewayMetrics;
 import org.eson.gateway.users.UserDirectory;
 import org.eson.spi.BrokerAdapter;
 import org.eson.spi.BrokerException;
-import org.eson.spi.FlowSpec;
 
 /**
- * A running FNAA: registry store, broker adapters, FNAP listeners (plaintext and optionally
- * implicit TLS) and the HTTP observe listener. {@link #close()} says goodbye to every session,
- * then stops listeners, adapters and store, in that order.
+ * A running FNAA: registry store, broker adapters, the Flow Name Service registrar (and, without
+ * configured zones, the embedded development name server), FNAP listeners (plaintext and
+ * optionally implicit TLS) and the HTTP observe listener. {@link #close()} says goodbye to every
+ * session, then stops listeners, name server, adapters and store, in that order.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -65,10 +81,12 @@ public final class Gateway implements AutoCloseable {
     private final SessionRegistry sessions;
     private final GatewayMetrics metrics;
     private final WebServer server;
+    private final EmbeddedNameServer embedded;
     private volatile boolean closed;
 
     private Gateway(GatewayConfig config, RegistryStore store, AdapterRegistry brokers, SessionRegistry sessions,
-                    GatewayMetrics metrics, WebServer server) {
+                    GatewayMetrics metrics, WebServer server, EmbeddedNameServer embedded) {
+        this.embedded = embedded;
         this.config = config;
         this.store = store;
         this.brokers = brokers;
@@ -81,18 +99,42 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config) {
         RegistryStore store = JdbcRegistryStore.openH2(config.dataDir());
         AdapterRegistry brokers = null;
+        EmbeddedNameServer embedded = null;
+        WebServer server = null;
         try {
             brokers = AdapterRegistry.create(config.brokers(), Gateway.class.getClassLoader());
             store.syncNamespaces(config.namespaces().stream()
                     .map(ns -> new NamespaceRecord(ns.name(), ns.owner(), ns.broker()))
                     .toList());
-            reconcile(store, brokers, config);
+            List<String> namespaceNames = config.namespaces().stream().map(NamespaceEntry::name).toList();
 
             var metrics = new GatewayMetrics();
             metrics.flowsFrom(store::countFlowsByNamespace);
+            FnsSettings fns = config.fns();
+            List<FnsZone> zones;
+            if (fns.embeddedMode()) {
+                embedded = startEmbedded(config, namespaceNames);
+                String client = WILDCARD.contains(fns.embedded().host()) ? "127.0.0.1" : embedded.host();
+                int port = embedded.port();
+                // Synthesized exactly like an operator's zone, so development runs the real update path.
+                zones = EmbeddedZones.names(namespaceNames, fns.advertise().host()).stream()
+                        .map(zone -> new FnsZone(zone, client, port, Optional.empty(), true))
+                        .toList();
+            } else {
+                zones = fns.zones();
+                List<String> uncovered = Zones.uncovered(namespaceNames, zones.stream().map(FnsZone::name).toList());
+                if (!uncovered.isEmpty()) {
+                    throw new ConfigurationException(List.of("namespaces in no configured fnaa.fns.zones entry: "
+                            + String.join(", ", uncovered)));
+                }
+            }
+            var endpoint = new AtomicReference<FnaaEndpoint>();
+            var registrar = new DnsFlowRegistrar(zones, fns.ttl(), fns.timeout(), endpoint::get,
+                    result -> metrics.fnsUpdate(result.name().toLowerCase(Locale.ROOT)));
+
             var sessions = new SessionRegistry(config.sessions().maxSessions());
             var namespaces = new NamespaceDirectory(config.namespaces());
-            var flows = new FlowService(namespaces, store, brokers, Clock.systemUTC());
+            var flows = new FlowService(namespaces, store, brokers, registrar, Clock.systemUTC());
             var users = new UserDirectory(config.users());
             Map<String, SaslMechanism> mechanisms = Map.of("PLAIN", new PlainMechanism(users));
             OptionalInt tlsPort = config.fnaps().isPresent() ? OptionalInt.of(config.fnaps().get().port()) : OptionalInt.empty();
@@ -110,14 +152,25 @@ public final class Gateway implements AutoCloseable {
             var selector = new FnapConnectionSelector(config.fqdn(), dispatcher, mechanisms,
                     config.sessions().maxAuthFailures(), sessions, metrics);
 
-            WebServer server = buildServer(config, selector, metrics, store, brokers).start();
-            var gateway = new Gateway(config, store, brokers, sessions, metrics, server);
+            server = buildServer(config, selector, metrics, store, brokers, registrar).start();
+            endpoint.set(advertised(config, server));
+            var gateway = new Gateway(config, store, brokers, sessions, metrics, server, embedded);
+            publishNamespaces(registrar, namespaceNames);
+            reconcile(store, flows, config);
             LOG.log(Level.INFO, "event=gateway.started fqdn=" + config.fqdn()
                     + " fnap=" + config.fnap().host() + ":" + gateway.fnapPort()
                     + gateway.fnapsPort().map(p -> " fnaps=" + config.fnaps().get().host() + ":" + p).orElse("")
-                    + " http=" + config.http().host() + ":" + gateway.httpPort());
+                    + " http=" + config.http().host() + ":" + gateway.httpPort()
+                    + " fns=" + (embedded != null ? "embedded:" + embedded.host() + ":" + embedded.port()
+                    : zones.stream().map(FnsZone::name).collect(Collectors.joining(","))));
             return gateway;
         } catch (RuntimeException e) {
+            if (server != null) {
+                server.stop();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
             if (brokers != null) {
                 brokers.close();
             }
@@ -126,38 +179,82 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    private static final java.util.Set<String> WILDCARD = java.util.Set.of("0.0.0.0", "::", "[::]", "*");
+
+    private static EmbeddedNameServer startEmbedded(GatewayConfig config, List<String> namespaces) {
+        FnsSettings fns = config.fns();
+        String host = fns.advertise().host();
+        InetAddress address = hostAddress(config.fnap().host());
+        List<String> names = EmbeddedZones.names(namespaces, host);
+        var server = EmbeddedNameServer.start(WILDCARD.contains(fns.embedded().host()) ? "0.0.0.0" : fns.embedded().host(),
+                fns.embedded().port(), EmbeddedZones.build(names, host, address, Math.max(1, fns.ttl().toSeconds())));
+        // Expected in development; in a production configuration it means no zones were set up.
+        LOG.log(config.development() ? Level.INFO : Level.WARNING, "event=fns.embedded listen=" + server.host() + ":" + server.port()
+                + " zones=" + String.join(",", names)
+                + " detail=\"embedded development name server: contents are lost at restart; configure fnaa.fns.zones for real DNS\"");
+        return server;
+    }
+
+    /** The address the embedded zone gives the advertised host: the FNAP address when it is a literal. */
+    private static InetAddress hostAddress(String fnapHost) {
+        boolean literal = fnapHost.matches("\\d{1,3}(\\.\\d{1,3}){3}") || fnapHost.contains(":");
+        try {
+            if (literal && !WILDCARD.contains(fnapHost)) {
+                return InetAddress.getByName(fnapHost.replace("[", "").replace("]", ""));
+            }
+            return InetAddress.getByName("127.0.0.1");
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("cannot parse " + fnapHost, e);
+        }
+    }
+
+    /** Port 0 in the advertisement means "the listener the advertisement names", now that it is bound. */
+    private static FnaaEndpoint advertised(GatewayConfig config, WebServer server) {
+        FnsAdvertise a = config.fns().advertise();
+        int port = a.port();
+        if (port == 0) {
+            port = a.tls() && config.fnaps().isPresent() ? server.port(FNAPS_SOCKET) : server.port(FNAP_SOCKET);
+        }
+        return new FnaaEndpoint(a.host(), port, a.tls(), a.priority(), a.weight());
+    }
+
+    private static void publishNamespaces(FlowRegistrar registrar, List<String> namespaces) {
+        try {
+            registrar.publishNamespaces(namespaces);
+        } catch (FnsException e) {
+            LOG.log(Level.WARNING, "event=fns.publish-failed transient=" + e.isTransient()
+                    + " detail=\"" + e.getMessage() + "\"");
+        }
+    }
+
     /**
-     * Makes every registered flow's broker resource exist again (an in-memory broker starts
-     * empty; an operator may have removed a topic). A broker that is down is reported, not fatal:
-     * readiness shows it, and DESCRIBE recreates the resource later.
+     * Makes every registered flow whole again: its broker resource and its DNS records. Nothing
+     * here is fatal: readiness shows a broker or name server that is down.
      */
-    private static void reconcile(RegistryStore store, AdapterRegistry brokers, GatewayConfig config) {
+    private static void reconcile(RegistryStore store, FlowService flows, GatewayConfig config) {
         var configured = config.brokers().stream().map(b -> b.name()).toList();
-        int ensured = 0;
+        int seen = 0;
         for (FlowRecord flow : store.allFlows()) {
             if (!configured.contains(flow.broker())) {
                 LOG.log(Level.WARNING, "event=flow.orphaned flow=" + flow.flow() + " broker=" + flow.broker()
                         + " detail=broker no longer configured");
                 continue;
             }
-            try {
-                brokers.adapter(flow.broker()).create(FlowSpec.of(flow.flow()));
-                ensured++;
-            } catch (BrokerException e) {
-                LOG.log(Level.WARNING, "event=flow.reconcile-failed flow=" + flow.flow() + " detail=" + e.getMessage());
-            }
+            flows.reconcile(flow);
+            seen++;
         }
-        LOG.log(Level.DEBUG, "event=flows.reconciled count=" + ensured);
+        LOG.log(Level.DEBUG, "event=flows.reconciled count=" + seen);
     }
 
     private static WebServer buildServer(GatewayConfig config, FnapConnectionSelector selector, GatewayMetrics metrics,
-                                         RegistryStore store, AdapterRegistry brokers) {
+                                         RegistryStore store, AdapterRegistry brokers, FlowRegistrar registrar) {
         var health = HealthObserver.builder()
                 .useSystemServices(false)
                 .details(true)
                 .addCheck(() -> HealthCheckResponse.builder().status(true).build(), HealthCheckType.LIVENESS, "gateway")
                 .addCheck(() -> storeHealth(store), HealthCheckType.READINESS, "registry")
                 .addCheck(() -> brokerHealth(brokers), HealthCheckType.READINESS, "brokers")
+                .addCheck(() -> fnsHealth(registrar), HealthCheckType.READINESS, "fns")
                 .build();
         var builder = WebServer.builder()
                 .shutdownHook(false)
@@ -223,6 +320,20 @@ public final class Gateway implements AutoCloseable {
         return builder.status(down.isEmpty()).build();
     }
 
+    private static HealthCheckResponse fnsHealth(FlowRegistrar registrar) {
+        try {
+            registrar.checkReachable();
+            return HealthCheckResponse.builder().status(true).build();
+        } catch (FnsException | RuntimeException e) {
+            return HealthCheckResponse.builder().status(false).detail("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+
+    /** The embedded development name server's bound port, when the gateway runs one (no zones configured). */
+    public Optional<Integer> fnsPort() {
+        return Optional.ofNullable(embedded).map(EmbeddedNameServer::port);
+    }
+
     /** The bound plaintext FNAP port (useful when configured as 0). */
     public int fnapPort() {
         return server.port(FNAP_SOCKET);
@@ -264,6 +375,9 @@ public final class Gateway implements AutoCloseable {
         LOG.log(Level.INFO, "event=gateway.stopping sessions=" + sessions.openSessions());
         sessions.drain();
         server.stop();
+        if (embedded != null) {
+            embedded.close();
+        }
         brokers.close();
         store.close();
         LOG.log(Level.INFO, "event=gateway.stopped");

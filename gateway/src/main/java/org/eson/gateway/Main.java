@@ -101,6 +101,11 @@ public final class Main {
         out.println("fnaad: health and metrics on http://" + config.http().host() + ":" + gateway.httpPort()
                 + "/observe/health and /observe/metrics");
         out.println("fnaad: data in " + config.dataDir().toAbsolutePath().normalize());
+        gateway.fnsPort().ifPresentOrElse(
+                port -> out.println("fnaad: embedded FNS (development only, contents lost at restart) listening on "
+                        + (config.fns().embedded().host()) + ":" + port + " (UDP and TCP)"),
+                () -> out.println("fnaad: FNS updating zones "
+                        + String.join(", ", config.fns().zones().stream().map(z -> z.name() + " at " + z.nameserver() + ":" + z.port()).toList())));
         out.flush();
 
         var stopped = new CountDownLatch(1);

@@ -38,14 +38,15 @@ public final class AgentSelector {
      */
     public AgentSelection forFlow(FlowName flow, Optional<String> agentName)
             throws AgentSelectionException {
-        if (agentName.isPresent()) {
-            return named(agentName.get());
-        }
         Optional<NamespaceConfig> ns = config.namespaces().stream()
                 .filter(n -> flow.isStrictSubdomainOf(n.name()))
                 .max(Comparator.comparingInt(n -> n.name().length()));
+        if (agentName.isPresent()) {
+            return withNamespaceOf(named(agentName.get()), ns);
+        }
         if (ns.isPresent()) {
-            return new AgentSelection(agentOf(ns.get()), "namespace " + ns.get().name());
+            return new AgentSelection(agentOf(ns.get()), "namespace " + ns.get().name(),
+                    Optional.of(ns.get().name()));
         }
         return onlyAgent().orElseThrow(() -> new AgentSelectionException(
                 "no configured namespace contains flow " + flow + "; " + namespacesListing()
@@ -63,18 +64,19 @@ public final class AgentSelector {
      */
     public AgentSelection forNamespace(Optional<String> namespace, Optional<String> agentName)
             throws AgentSelectionException {
-        if (agentName.isPresent()) {
-            return named(agentName.get());
-        }
         if (namespace.isEmpty()) {
-            return forAgentCommand(Optional.empty());
+            return forAgentCommand(agentName);
         }
         String wanted = namespace.get();
         Optional<NamespaceConfig> ns = config.namespaces().stream()
                 .filter(n -> isSameOrSubdomain(wanted, n.name()))
                 .max(Comparator.comparingInt(n -> n.name().length()));
+        if (agentName.isPresent()) {
+            return withNamespaceOf(named(agentName.get()), ns);
+        }
         if (ns.isPresent()) {
-            return new AgentSelection(agentOf(ns.get()), "namespace " + ns.get().name());
+            return new AgentSelection(agentOf(ns.get()), "namespace " + ns.get().name(),
+                    Optional.of(ns.get().name()));
         }
         return onlyAgent().orElseThrow(() -> new AgentSelectionException(
                 "no configured namespace matches " + wanted + "; " + namespacesListing()
@@ -103,6 +105,16 @@ public final class AgentSelector {
                         + config.location().displayName() + " (configured: " + agentNames()
                         + ")"));
         return new AgentSelection(agent, "--agent " + name);
+    }
+
+    /** Keeps the namespace for DNS discovery only if the configuration says the agent hosts it. */
+    private static AgentSelection withNamespaceOf(AgentSelection selection,
+            Optional<NamespaceConfig> ns) {
+        if (ns.isPresent() && ns.get().agent().equals(selection.agent().name())) {
+            return new AgentSelection(selection.agent(), selection.reason(),
+                    Optional.of(ns.get().name()));
+        }
+        return selection;
     }
 
     private Optional<AgentSelection> onlyAgent() {

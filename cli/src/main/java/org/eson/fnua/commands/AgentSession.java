@@ -1,6 +1,9 @@
 package org.eson.fnua.commands;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.eson.fnap.client.FnapClient;
 import org.eson.fnap.client.FnapClientOptions;
@@ -9,6 +12,7 @@ import org.eson.fnap.client.FnapException;
 import org.eson.fnap.client.FnapReplyException;
 import org.eson.fnap.sasl.PlainMessage;
 import org.eson.fnap.wire.Reply;
+import org.eson.fnua.agents.AgentLookup;
 import org.eson.fnua.agents.AgentLookupException;
 import org.eson.fnua.agents.AgentSelection;
 import org.eson.fnua.config.AgentConfig;
@@ -46,25 +50,53 @@ final class AgentSession {
         AgentConfig agent = selection.agent();
         context.debug("Agent selected: " + agent.name() + " (" + selection.reason() + ")");
         String password = password(agent);
-        FnapEndpoint endpoint;
+        List<FnapEndpoint> endpoints;
         try {
-            endpoint = context.invocation().locator().locate(agent);
+            AgentLookup lookup = new AgentLookup(agent, selection.namespace(),
+                    context.dnsSettings(Optional.of(context.config())),
+                    line -> context.debug(Text.traceLine(line)));
+            endpoints = context.invocation().locator().locate(lookup);
         } catch (AgentLookupException e) {
-            throw new CommandFailure(ExitCodes.UNAVAILABLE,
+            throw new CommandFailure(e.isPermanent() ? ExitCodes.REFUSED : ExitCodes.UNAVAILABLE,
                     "cannot locate agent " + agent.name() + ": " + e.getMessage(), e);
         }
-        String where = agent.name() + " at " + endpoint.address();
+        if (endpoints.isEmpty()) {
+            throw new CommandFailure(ExitCodes.UNAVAILABLE,
+                    "cannot locate agent " + agent.name() + ": no endpoint to connect to");
+        }
         Redactor redactor = new Redactor(agent.username(), password);
 
-        FnapClient client;
-        try {
-            client = FnapClient.connect(endpoint, options(redactor));
-        } catch (FnapReplyException e) {
-            throw refusal(e.reply(), where + " refused the session", redactor, e);
-        } catch (FnapException e) {
-            throw new CommandFailure(ExitCodes.UNAVAILABLE, "cannot connect to " + where + ": "
-                    + redactor.apply(connectReason(e, endpoint)), e);
+        // RFC 2782: try the targets in order; the next one only when this one cannot be reached
+        // or sends us away for now (4xx greeting). A 5xx greeting is an answer: stop there.
+        FnapClient connected = null;
+        CommandFailure failure = null;
+        for (int i = 0; i < endpoints.size() && connected == null; i++) {
+            FnapEndpoint endpoint = endpoints.get(i);
+            String where = agent.name() + " at " + endpoint.address();
+            boolean last = i == endpoints.size() - 1;
+            try {
+                connected = FnapClient.connect(endpoint, options(redactor));
+            } catch (FnapReplyException e) {
+                failure = refusal(e.reply(), where + " refused the session", redactor, e);
+                if (e.reply().isPermanent() || last) {
+                    throw failure;
+                }
+            } catch (FnapException e) {
+                failure = new CommandFailure(ExitCodes.UNAVAILABLE, "cannot connect to " + where
+                        + ": " + redactor.apply(connectReason(e, endpoint)), e);
+                if (last) {
+                    throw endpoints.size() == 1 ? failure : new CommandFailure(
+                            ExitCodes.UNAVAILABLE, "cannot connect to agent " + agent.name()
+                                    + " at any of its " + endpoints.size() + " endpoints ("
+                                    + addresses(endpoints) + "); last: "
+                                    + redactor.apply(connectReason(e, endpoint)), e);
+                }
+            }
+            if (connected == null) {
+                context.debug("C: " + failure.getMessage() + "; trying the next endpoint");
+            }
         }
+        FnapClient client = connected;
         String stage = "AUTHENTICATE PLAIN";
         try (client) {
             context.debug("Connected to FNAA " + client.serverFqdn());
@@ -96,6 +128,10 @@ final class AgentSession {
             throw new CommandFailure(ExitCodes.UNAVAILABLE,
                     agent.name() + ": " + redactor.apply(Text.printable(e.getMessage())), e);
         }
+    }
+
+    private static String addresses(List<FnapEndpoint> endpoints) {
+        return endpoints.stream().map(FnapEndpoint::address).collect(Collectors.joining(", "));
     }
 
     private String password(AgentConfig agent) throws CommandFailure {

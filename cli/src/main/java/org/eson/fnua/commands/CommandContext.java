@@ -1,7 +1,14 @@
 package org.eson.fnua.commands;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+
+import org.eson.fnap.fns.Nameserver;
+import org.eson.fnap.fns.ResolverSettings;
 
 import org.eson.fnua.config.ConfigException;
 import org.eson.fnua.config.ConfigLoader;
@@ -81,5 +88,54 @@ final class CommandContext {
             }
         }
         return Objects.requireNonNull(config);
+    }
+
+    /**
+     * For commands that can do without a configuration ({@code resolve}): the configuration if
+     * {@code --config} names one or the default file exists.
+     *
+     * @return the configuration, if there is one
+     * @throws CommandFailure with {@link ExitCodes#USAGE} if it is invalid, or named and missing
+     */
+    Optional<FlowConfig> optionalConfig() throws CommandFailure {
+        if (config == null && settings.config().isEmpty()
+                && !Files.exists(ConfigLocation.defaultIn(invocation.home()).path())) {
+            return Optional.empty();
+        }
+        return Optional.of(config());
+    }
+
+    /**
+     * How to reach DNS: {@code --nameserver} (else {@code nameservers:} of the configuration,
+     * else the system's) and {@code --dns-timeout}.
+     *
+     * @param loaded the configuration, if any
+     * @return the resolver settings
+     * @throws CommandFailure with {@link ExitCodes#USAGE} for a malformed {@code --nameserver}
+     */
+    ResolverSettings dnsSettings(Optional<FlowConfig> loaded) throws CommandFailure {
+        ResolverSettings dns = ResolverSettings.defaults();
+        List<Nameserver> servers = new ArrayList<>();
+        for (String text : settings.nameservers()) {
+            try {
+                servers.add(Nameserver.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(ExitCodes.USAGE, "invalid --nameserver '"
+                        + Text.printable(text) + "': " + e.getMessage(), e);
+            }
+        }
+        if (servers.isEmpty() && loaded.isPresent()) {
+            servers.addAll(loaded.get().nameservers());
+        }
+        dns = dns.withNameservers(servers);
+        if (settings.dnsTimeout().isPresent()) {
+            try {
+                dns = dns.withTimeout(settings.dnsTimeout().get());
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(ExitCodes.USAGE, "invalid --dns-timeout: "
+                        + e.getMessage(), e);
+            }
+        }
+        return dns;
     }
 }

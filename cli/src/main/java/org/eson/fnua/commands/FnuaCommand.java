@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
         description = "Flow Namespace User Agent: manage flows on Flow Namespace Accessing Agents "
                 + "(FNAA) over FNAP.",
         subcommands = {CreateCommand.class, DescribeCommand.class, DeleteCommand.class,
-                GetCommand.class},
+                GetCommand.class, ResolveCommand.class},
         footerHeading = ExitCodes.FOOTER_HEADING, footer = ExitCodes.FOOTER)
 public final class FnuaCommand {
 

@@ -13,7 +13,8 @@ import org.eson.fnua.config.FlowConfig;
 import picocli.CommandLine.Command;
 
 /**
- * {@code fnua get agents}: the configured agents, from the configuration alone (no network).
+ * {@code fnua get agents}: the configured agents, from the configuration alone (no network, so
+ * agents configured without host and port show as found through DNS SRV, not where DNS says).
  * Passwords and where they come from are never shown: this output ends up in bug reports.
  */
 @Command(name = "agents", mixinStandardHelpOptions = true,
@@ -33,8 +34,11 @@ final class GetAgentsCommand extends LeafCommand {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("name", a.name());
                 json.put("fqdn", a.fqdn());
-                json.put("host", a.hostOrFqdn());
-                json.put("port", a.portOrDefault());
+                // An agent without host and port is found through DNS when used (no lookup here).
+                boolean dns = !a.hasConfiguredEndpoint();
+                json.put("host", dns ? null : a.hostOrFqdn());
+                json.put("port", dns ? null : a.portOrDefault());
+                json.put("discovery", dns ? "dns" : "config");
                 json.put("tls", a.tls());
                 json.put("username", a.username());
                 json.put("prefix", a.prefix());
@@ -54,6 +58,9 @@ final class GetAgentsCommand extends LeafCommand {
     }
 
     private static String endpoint(AgentConfig a) {
+        if (!a.hasConfiguredEndpoint()) {
+            return a.tls() ? "(DNS SRV, tls)" : "(DNS SRV)";
+        }
         String address = new FnapEndpoint(a.hostOrFqdn(), a.portOrDefault(), a.tls()).address();
         return a.tls() ? address + " (tls)" : address;
     }

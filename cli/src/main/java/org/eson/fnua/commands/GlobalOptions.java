@@ -2,6 +2,7 @@ package org.eson.fnua.commands;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -30,6 +31,17 @@ public final class GlobalOptions {
             description = "Connect and reply timeout in seconds (default: 10 to connect, "
                     + "30 per reply).")
     Duration timeout;
+
+    @Option(names = "--nameserver", paramLabel = "HOST[:PORT]",
+            description = "DNS server for flow resolution and agent discovery; repeat for "
+                    + "several (default: nameservers: of the configuration file, else the "
+                    + "system's).")
+    List<String> nameservers;
+
+    @Option(names = "--dns-timeout", paramLabel = "SECONDS", converter = SecondsConverter.class,
+            description = "Timeout of each DNS query in seconds (default: 5; each server is "
+                    + "tried twice).")
+    Duration dnsTimeout;
 
     /** Accepts decimals ({@code 0.5}) because sub-second timeouts are useful against local agents. */
     static final class SecondsConverter implements ITypeConverter<Duration> {

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import org.eson.fnua.agents.AgentLocator;
-import org.eson.fnua.agents.ConfiguredAgentLocator;
 
 /**
  * Everything one run of {@code fnua} takes from its surroundings. Passed in rather than read from
@@ -33,11 +32,12 @@ public record Invocation(PrintStream out, PrintStream err, Function<String, Stri
     /**
      * @param out standard output
      * @param err standard error
-     * @return an invocation with the process environment and home directory
+     * @return an invocation with the process environment and home directory, locating agents
+     *         by configuration or DNS ({@link AgentLocator#standard()})
      */
     public static Invocation of(PrintStream out, PrintStream err) {
         return new Invocation(out, err, System::getenv, Path.of(System.getProperty("user.home")),
-                new ConfiguredAgentLocator());
+                AgentLocator.standard());
     }
 
     /**

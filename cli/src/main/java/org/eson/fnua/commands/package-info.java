@@ -1,7 +1,7 @@
 /**
  * The {@code fnua} command tree (thesis Figure 21, section 7.4): {@code create flow},
- * {@code describe flow}, {@code delete flow}, {@code get flows}, {@code get namespaces} and
- * {@code get agents}.
+ * {@code describe flow}, {@code delete flow}, {@code get flows}, {@code get namespaces},
+ * {@code get agents} and {@code resolve} (a Flow Name Service lookup, no agent involved).
  *
  * <p>Every command that talks to an agent follows the thesis's session exactly: connect,
  * {@code AUTHENTICATE PLAIN}, one command, {@code QUIT}; nothing is kept between runs. Commands

@@ -8,7 +8,8 @@ import java.util.OptionalInt;
  * One entry of {@code agents:}: an FNAA and the credentials to use with it.
  *
  * <p>{@code host} and {@code port} stay optional rather than being defaulted here, because their
- * absence is meaningful: it is where DNS discovery (SRV records for the FQDN) will step in.
+ * absence is meaningful: an agent with neither is found through DNS SRV records (the namespace's
+ * {@code _flow._tcp.<namespace>}, else the FQDN's own), as the thesis's client does.
  *
  * @param name     the agent's name, referenced by namespaces and {@code --agent}
  * @param fqdn     the agent's FQDN, canonical form
@@ -36,6 +37,14 @@ public record AgentConfig(String name, String fqdn, String username, PasswordSou
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(entry, "entry");
+    }
+
+    /**
+     * @return whether {@code host} or {@code port} is configured; if neither is, the agent is
+     *         located through DNS
+     */
+    public boolean hasConfiguredEndpoint() {
+        return host.isPresent() || port.isPresent();
     }
 
     /**

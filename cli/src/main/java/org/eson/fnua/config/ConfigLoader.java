@@ -18,6 +18,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.eson.fnap.fns.Nameserver;
 import org.eson.fnap.name.DomainNames;
 import org.eson.fnap.name.InvalidFlowNameException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -42,7 +43,7 @@ public final class ConfigLoader {
     /** Far above any real file; stops a mistaken {@code --config /dev/zero} from eating memory. */
     private static final int MAX_FILE_CHARS = 1 << 20;
 
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("agents", "namespaces");
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("agents", "namespaces", "nameservers");
     private static final Set<String> AGENT_KEYS = Set.of("name", "fqdn", "username", "password",
             "password-env", "password-file", "prefix", "host", "port", "tls");
     private static final Set<String> NAMESPACE_KEYS = Set.of("name", "agent");
@@ -150,7 +151,15 @@ public final class ConfigLoader {
                 namespaces.add(ns);
             }
         }
-        return new FlowConfig(location, agents, namespaces);
+        List<Nameserver> nameservers = new ArrayList<>();
+        NodeTuple nsServers = top.get("nameservers");
+        if (nsServers != null && !p.isNull(nsServers.getValueNode())) {
+            List<Node> nodes = p.sequence(nsServers.getValueNode(), null, "nameservers");
+            for (int i = 0; i < nodes.size(); i++) {
+                nameservers.add(p.nameserver(nodes.get(i), i));
+            }
+        }
+        return new FlowConfig(location, agents, namespaces, nameservers);
     }
 
     private static Node compose(String text, ConfigLocation location) throws ConfigException {
@@ -237,6 +246,21 @@ public final class ConfigLoader {
                         "no agent named '" + agent + "' is configured");
             }
             return new NamespaceConfig(canonical, agent, entry);
+        }
+
+        Nameserver nameserver(Node node, int index) throws ConfigException {
+            String entry = "nameservers[" + index + "]";
+            Optional<String> text = scalar(node, entry, null);
+            if (text.isEmpty() || text.get().isBlank()) {
+                throw ConfigException.at(location, entry, null, line(node),
+                        "must be HOST or HOST:PORT, not empty");
+            }
+            try {
+                return Nameserver.parse(text.get());
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.at(location, entry, null, line(node),
+                        "'" + text.get() + "' is not HOST or HOST:PORT: " + e.getMessage());
+            }
         }
 
         private PasswordSource password(Map<String, NodeTuple> m, String entry, Node node)

@@ -127,6 +127,18 @@ class AgentSelectorTest {
     }
 
     @Test
+    void theSelectionCarriesTheNamespaceForDnsDiscoveryOnlyIfTheAgentHostsIt() throws Exception {
+        AgentSelector s = selector(THREE_AGENTS);
+        assertThat(s.forNamespace(Optional.of("sub.team.flows.unix.ar"), Optional.empty())
+                .namespace()).contains("team.flows.unix.ar");
+        assertThat(s.forNamespace(Optional.of("flows.unix.ar"), Optional.of("fnaa-unix"))
+                .namespace()).contains("flows.unix.ar");
+        assertThat(s.forNamespace(Optional.of("flows.unix.ar"), Optional.of("fnaa-emiliano"))
+                .namespace()).isEmpty();
+        assertThat(s.forAgentCommand(Optional.of("fnaa-unix")).namespace()).isEmpty();
+    }
+
+    @Test
     void theConfiguredLocatorUsesHostPortAndTlsWithDefaults() throws Exception {
         FlowConfig c = config(THREE_AGENTS);
         ConfiguredAgentLocator locator = new ConfiguredAgentLocator();

@@ -119,6 +119,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsNameServers() throws Exception {
+        FlowConfig config = parse("""
+                nameservers: ["127.0.0.1:61053", "10.0.0.53", "[::1]:5353"]
+                agents:
+                - {name: a, fqdn: fnaa.a.example, username: u, password: p}
+                """);
+        assertThat(config.nameservers()).extracting(Object::toString)
+                .containsExactly("127.0.0.1:61053", "10.0.0.53:53", "[::1]:5353");
+        assertThat(parse(THESIS_EXAMPLE).nameservers()).isEmpty();
+        assertThat(error("""
+                nameservers:
+                - 127.0.0.1:99999
+                agents:
+                - {name: a, fqdn: fnaa.a.example, username: u, password: p}
+                """)).startsWith("config file " + dir.resolve("flow.yml") + " line 2: "
+                + "nameservers[0]: '127.0.0.1:99999' is not HOST or HOST:PORT: ");
+    }
+
+    @Test
     void namespacesAreOptional() throws Exception {
         FlowConfig config = parse("""
                 agents:

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param fnap        the plaintext FNAP listener
  * @param fnaps       the implicit-TLS FNAP listener, when configured
  * @param http        the observability listener ({@code /observe/health}, {@code /observe/metrics})
+ * @param fns         the Flow Name Service: DNS zones and what the gateway advertises in them
  */
 public record GatewayConfig(String fqdn,
                             Path dataDir,
@@ -26,7 +27,8 @@ public record GatewayConfig(String fqdn,
                             SessionSettings sessions,
                             List<UserEntry> users,
                             List<BrokerEntry> brokers,
-                            List<NamespaceEntry> namespaces) {
+                            List<NamespaceEntry> namespaces,
+                            FnsSettings fns) {
 
     public GatewayConfig {
         Objects.requireNonNull(fqdn, "fqdn");
@@ -38,6 +40,18 @@ public record GatewayConfig(String fqdn,
         users = List.copyOf(users);
         brokers = List.copyOf(brokers);
         namespaces = List.copyOf(namespaces);
+        Objects.requireNonNull(fns, "fns");
+    }
+
+    /**
+     * A configuration without an explicit FNS: the embedded development name server on a free
+     * loopback port. Kept so programmatic callers written before the FNS (benchmarks) still start.
+     */
+    public GatewayConfig(String fqdn, Path dataDir, boolean development, ListenerSettings fnap,
+                         Optional<TlsListenerSettings> fnaps, ListenerSettings http, SessionSettings sessions,
+                         List<UserEntry> users, List<BrokerEntry> brokers, List<NamespaceEntry> namespaces) {
+        this(fqdn, dataDir, development, fnap, fnaps, http, sessions, users, brokers, namespaces,
+                FnsSettings.embedded(fqdn, "127.0.0.1", 0));
     }
 
     public Optional<UserEntry> user(String name) {

@@ -16,14 +16,18 @@ import org.eson.gateway.config.NamespaceEntry;
 import org.eson.gateway.flows.FlowServiceException.Reason;
 import org.eson.gateway.flows.store.RegistryStore;
 import org.eson.gateway.flows.store.StoreException;
+import org.eson.gateway.fns.FlowRegistrar;
+import org.eson.gateway.fns.FnsException;
 import org.eson.spi.BrokerAdapter;
 import org.eson.spi.BrokerException;
 import org.eson.spi.FlowDescription;
 import org.eson.spi.FlowSpec;
 
 /**
- * Creates, describes, deletes and lists flows for a user, keeping the registry and the broker in
- * step: every change either completes on both or is undone, so nothing is left half-made.
+ * Creates, describes, deletes and lists flows for a user, keeping the broker, the Flow Name
+ * Service and the registry in step: every change either completes on all three or is undone, so
+ * nothing is left half-made. The registry row is written last on create and removed last on
+ * delete, because it is what makes a flow exist for its owner and what start-up reconciles from.
  */
 public final class FlowService {
 
@@ -32,14 +36,17 @@ public final class FlowService {
     private final NamespaceDirectory namespaces;
     private final RegistryStore store;
     private final AdapterRegistry brokers;
+    private final FlowRegistrar registrar;
     private final Clock clock;
     /** Serialises quota checks per namespace; the count and the insert are not atomic in SQL. */
     private final Map<String, ReentrantLock> namespaceLocks = new ConcurrentHashMap<>();
 
-    public FlowService(NamespaceDirectory namespaces, RegistryStore store, AdapterRegistry brokers, Clock clock) {
+    public FlowService(NamespaceDirectory namespaces, RegistryStore store, AdapterRegistry brokers,
+                       FlowRegistrar registrar, Clock clock) {
         this.namespaces = namespaces;
         this.store = store;
         this.brokers = brokers;
+        this.registrar = registrar;
         this.clock = clock;
     }
 
@@ -58,13 +65,26 @@ public final class FlowService {
             }
             BrokerAdapter adapter = brokers.adapter(namespace.broker());
             FlowSpec spec = FlowSpec.of(flow.fqdn());
-            broker(() -> adapter.create(spec));
+            FlowDescription description = broker(() -> adapter.create(spec));
+            try {
+                registrar.register(flow, adapter.type(), description);
+            } catch (FnsException e) {
+                deleteBrokerResource(adapter, spec, e, "DNS registration failed");
+                throw nameServiceFailure(e);
+            }
             var record = new FlowRecord(flow.fqdn(), namespace.name(), namespace.owner(), namespace.broker(),
                     clock.instant());
             try {
                 store.insertFlow(record);
             } catch (StoreException e) {
-                compensateCreate(adapter, spec, e);
+                try {
+                    registrar.unregister(flow, adapter.type(), description);
+                } catch (FnsException dns) {
+                    e.addSuppressed(dns);
+                    LOG.log(Level.ERROR, "event=flow.orphan-records flow=" + flow
+                            + " detail=\"registry write failed and the DNS records could not be removed: " + dns.getMessage() + "\"");
+                }
+                deleteBrokerResource(adapter, spec, e, "registry write failed");
                 throw new FlowServiceException(Reason.STORE_UNAVAILABLE, "Registry unavailable", e);
             }
             LOG.log(Level.INFO, "event=flow.created flow=" + flow + " namespace=" + namespace.name()
@@ -75,13 +95,35 @@ public final class FlowService {
         }
     }
 
-    private static void compensateCreate(BrokerAdapter adapter, FlowSpec spec, StoreException cause) {
+    private static void deleteBrokerResource(BrokerAdapter adapter, FlowSpec spec, Exception cause, String why) {
         try {
             adapter.delete(spec);
         } catch (BrokerException | RuntimeException e) {
             cause.addSuppressed(e);
             LOG.log(Level.ERROR, "event=flow.orphan flow=" + spec.flow()
-                    + " detail=broker resource created but registry write failed and delete failed", e);
+                    + " detail=\"broker resource created but " + why + " and the broker delete failed\"", e);
+        }
+    }
+
+    /**
+     * Makes a stored flow whole again after a start: its broker resource and its DNS records
+     * (an in-memory broker or the embedded name server start empty; an operator may have removed
+     * a topic). Failures are reported, not fatal: readiness shows what is down.
+     */
+    public void reconcile(FlowRecord flow) {
+        BrokerAdapter adapter = brokers.adapter(flow.broker());
+        FlowDescription description;
+        try {
+            description = adapter.create(FlowSpec.of(flow.flow()));
+        } catch (BrokerException e) {
+            LOG.log(Level.WARNING, "event=flow.reconcile-failed flow=" + flow.flow() + " detail=\"" + e.getMessage() + "\"");
+            return;
+        }
+        try {
+            registrar.register(new FlowName(flow.flow()), adapter.type(), description);
+        } catch (FnsException e) {
+            LOG.log(Level.WARNING, "event=flow.dns-reconcile-failed flow=" + flow.flow() + " transient=" + e.isTransient()
+                    + " detail=\"" + e.getMessage() + "\"");
         }
     }
 
@@ -108,19 +150,60 @@ public final class FlowService {
         return parameters;
     }
 
-    /** Deletes the flow's broker resource, then its registry entry. */
+    /** Removes the flow's DNS records, then its broker resource, then its registry entry. */
     public FlowName delete(String user, FlowName flow) throws FlowServiceException {
         FlowRecord record = ownedFlow(user, flow);
-        BrokerAdapter adapter = brokers.adapter(record.broker());
-        // Broker first: if it fails the flow stays whole and the user can retry; if the registry
-        // delete fails after it, a retry finds the flow and the broker delete is idempotent.
-        broker(() -> {
-            adapter.delete(FlowSpec.of(record.flow()));
-            return null;
-        });
-        store(() -> store.deleteFlow(record.flow()));
-        LOG.log(Level.INFO, "event=flow.deleted flow=" + flow + " user=" + user);
-        return flow;
+        ReentrantLock lock = namespaceLocks.computeIfAbsent(record.namespace(), name -> new ReentrantLock());
+        lock.lock();
+        try {
+            BrokerAdapter adapter = brokers.adapter(record.broker());
+            FlowSpec spec = FlowSpec.of(record.flow());
+            // The records are derived from the description, so unregistering needs the same one registering used.
+            FlowDescription description = currentDescription(adapter, spec);
+            try {
+                registrar.unregister(flow, adapter.type(), description);
+            } catch (FnsException e) {
+                throw nameServiceFailure(e);
+            }
+            try {
+                adapter.delete(spec);
+            } catch (BrokerException e) {
+                // The flow must stay whole: put its records back before reporting the broker failure.
+                try {
+                    registrar.register(flow, adapter.type(), description);
+                } catch (FnsException dns) {
+                    e.addSuppressed(dns);
+                    LOG.log(Level.ERROR, "event=flow.records-lost flow=" + flow
+                            + " detail=\"broker delete failed and the DNS records could not be restored: " + dns.getMessage()
+                            + "; the next start re-registers them\"");
+                }
+                throw brokerFailure(e);
+            }
+            // If this fails a retry finds the flow again: describe recreates the resource, and
+            // unregister of records that are already gone succeeds.
+            store(() -> store.deleteFlow(record.flow()));
+            LOG.log(Level.INFO, "event=flow.deleted flow=" + flow + " user=" + user);
+            return flow;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static FlowDescription currentDescription(BrokerAdapter adapter, FlowSpec spec) throws FlowServiceException {
+        try {
+            return adapter.describe(spec);
+        } catch (BrokerException.NoSuchResource e) {
+            return broker(() -> adapter.create(spec));
+        } catch (BrokerException e) {
+            throw brokerFailure(e);
+        }
+    }
+
+    private static FlowServiceException nameServiceFailure(FnsException e) {
+        LOG.log(Level.WARNING, "event=fns.error transient=" + e.isTransient() + " detail=\"" + e.getMessage() + "\"");
+        return e.isTransient()
+                ? new FlowServiceException(Reason.NAME_SERVICE_UNAVAILABLE, "Name service unavailable", e)
+                : new FlowServiceException(Reason.NAME_SERVICE_REFUSED, e.getMessage(), e);
     }
 
     /** The user's flows, optionally within one of their namespaces, sorted. */

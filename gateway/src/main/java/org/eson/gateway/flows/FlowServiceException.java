@@ -18,7 +18,11 @@ public final class FlowServiceException extends Exception {
         /** The broker refused the request permanently. */
         BROKER_REFUSED,
         /** The registry store failed; retry later. */
-        STORE_UNAVAILABLE
+        STORE_UNAVAILABLE,
+        /** The DNS name server could not be reached (or failed); retry later. */
+        NAME_SERVICE_UNAVAILABLE,
+        /** The DNS name server or a record in the way refused the change permanently. */
+        NAME_SERVICE_REFUSED
     }
 
     private final Reason reason;

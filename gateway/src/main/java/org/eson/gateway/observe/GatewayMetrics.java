@@ -20,6 +20,7 @@ public final class GatewayMetrics {
     private final LongAdder authenticationFailures = new LongAdder();
     private final Map<CommandKey, LongAdder> commands = new ConcurrentHashMap<>();
     private volatile Supplier<Map<String, Integer>> flowsByNamespace = Map::of;
+    private final Map<String, LongAdder> fnsUpdates = new ConcurrentHashMap<>();
 
     private record CommandKey(String verb, String replyClass) {
     }
@@ -44,6 +45,16 @@ public final class GatewayMetrics {
     public void commandReplied(String verb, Reply reply) {
         String replyClass = (reply.code() / 100) + "xx";
         commands.computeIfAbsent(new CommandKey(verb, replyClass), key -> new LongAdder()).increment();
+    }
+
+    /** Counts one DNS update by outcome: {@code ok}, {@code transient} or {@code permanent}. */
+    public void fnsUpdate(String result) {
+        fnsUpdates.computeIfAbsent(result, key -> new LongAdder()).increment();
+    }
+
+    public long fnsUpdates(String result) {
+        LongAdder adder = fnsUpdates.get(result);
+        return adder == null ? 0 : adder.sum();
     }
 
     /** Where the flow gauge reads from at scrape time, so it never drifts from the registry. */
@@ -77,6 +88,12 @@ public final class GatewayMetrics {
         new TreeMap<>(flowsByNamespace.get()).forEach((namespace, count) ->
                 out.append("eson_flows{namespace=\"").append(escape(namespace)).append("\"} ")
                         .append(count).append('\n'));
+        out.append("# HELP eson_fns_updates_total DNS updates sent by the Flow Name Service, by outcome\n")
+                .append("# TYPE eson_fns_updates_total counter\n");
+        for (String result : new String[] {"ok", "transient", "permanent"}) {
+            out.append("eson_fns_updates_total{result=\"").append(result).append("\"} ")
+                    .append(fnsUpdates(result)).append('\n');
+        }
         return out.toString();
     }
 

@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 
 import org.eson.gateway.Gateway;
 import org.eson.gateway.config.BrokerEntry;
+import org.eson.gateway.config.FnsSettings;
 import org.eson.gateway.config.GatewayConfig;
 import org.eson.gateway.config.ListenerSettings;
 import org.eson.gateway.config.NamespaceEntry;
@@ -43,7 +44,9 @@ public final class TestGateways {
                         new UserEntry("alice", Optional.of(ALICE_HASH), Optional.empty())),
                 List.of(new BrokerEntry("local", "memory", Map.of())),
                 List.of(new NamespaceEntry("flows.unix.ar", "test", "local", 10_000),
-                        new NamespaceEntry("flows.alice.example", "alice", "local", 3)));
+                        new NamespaceEntry("flows.alice.example", "alice", "local", 3)),
+                // The embedded development name server on a free port: flows really go into DNS.
+                FnsSettings.embedded("fnaa.unix.ar", "127.0.0.1", 0));
     }
 
     /** The thesis participant with one change applied. */
@@ -53,17 +56,27 @@ public final class TestGateways {
 
     public static GatewayConfig withSessions(GatewayConfig c, SessionSettings sessions) {
         return new GatewayConfig(c.fqdn(), c.dataDir(), c.development(), c.fnap(), c.fnaps(), c.http(), sessions,
-                c.users(), c.brokers(), c.namespaces());
+                c.users(), c.brokers(), c.namespaces(), c.fns());
     }
 
     public static GatewayConfig withFnaps(GatewayConfig c, org.eson.gateway.config.TlsListenerSettings tls) {
         return new GatewayConfig(c.fqdn(), c.dataDir(), c.development(), c.fnap(), Optional.of(tls), c.http(),
-                c.sessions(), c.users(), c.brokers(), c.namespaces());
+                c.sessions(), c.users(), c.brokers(), c.namespaces(), c.fns());
     }
 
     public static GatewayConfig withBrokers(GatewayConfig c, List<BrokerEntry> brokers) {
         return new GatewayConfig(c.fqdn(), c.dataDir(), c.development(), c.fnap(), c.fnaps(), c.http(),
-                c.sessions(), c.users(), brokers, c.namespaces());
+                c.sessions(), c.users(), brokers, c.namespaces(), c.fns());
+    }
+
+    public static GatewayConfig withFns(GatewayConfig c, FnsSettings fns) {
+        return new GatewayConfig(c.fqdn(), c.dataDir(), c.development(), c.fnap(), c.fnaps(), c.http(),
+                c.sessions(), c.users(), c.brokers(), c.namespaces(), fns);
+    }
+
+    public static GatewayConfig withNamespaces(GatewayConfig c, List<NamespaceEntry> namespaces) {
+        return new GatewayConfig(c.fqdn(), c.dataDir(), c.development(), c.fnap(), c.fnaps(), c.http(),
+                c.sessions(), c.users(), c.brokers(), namespaces, c.fns());
     }
 
     public static Gateway start(Path dataDir) {

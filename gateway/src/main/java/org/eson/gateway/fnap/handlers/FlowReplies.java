@@ -19,6 +19,9 @@ final class FlowReplies {
             case BROKER_UNAVAILABLE -> Reply.of(ReplyCodes.BROKER_UNAVAILABLE, "Broker unavailable");
             case BROKER_REFUSED -> Reply.of(ReplyCodes.TRANSACTION_FAILED, "Broker refused: " + singleLine(e.getMessage()));
             case STORE_UNAVAILABLE -> Reply.of(ReplyCodes.BROKER_UNAVAILABLE, "Registry unavailable");
+            case NAME_SERVICE_UNAVAILABLE -> Reply.of(ReplyCodes.BROKER_UNAVAILABLE, "Name service unavailable");
+            case NAME_SERVICE_REFUSED ->
+                    Reply.of(ReplyCodes.TRANSACTION_FAILED, "Name service refused: " + singleLine(e.getMessage()));
         };
     }
 
