@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.eson.fnap.sasl.PlainMessage;
 import org.eson.fnua.FnuaRunner.Result;
-import org.eson.fnua.dns.TestDnsServer;
+import org.eson.fixtures.dns.ScriptedDnsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Agents configured without {@code host} and {@code port} are found through DNS (thesis 7.4):
  * {@code _flow._tcp.<namespace>} SRV, else SRV at the agent's FQDN, then A/AAAA of the target;
- * end to end against a {@link TestDnsServer} and a {@link ScriptedFnapServer}.
+ * end to end against a {@link ScriptedDnsServer} and a {@link ScriptedFnapServer}.
  */
 class FnuaAgentDiscoveryTest {
 
@@ -31,7 +31,7 @@ class FnuaAgentDiscoveryTest {
     Path home;
 
     private ScriptedFnapServer fnaa;
-    private TestDnsServer dns;
+    private ScriptedDnsServer dns;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -79,7 +79,7 @@ class FnuaAgentDiscoveryTest {
     @Test
     void findsTheAgentThroughTheNamespaceSrvAndPrintsTheDnsTraceBeforeTheFnapLines()
             throws Exception {
-        dns = TestDnsServer.start("unix.ar",
+        dns = ScriptedDnsServer.withRecords("unix.ar",
                 "_flow._tcp.flows SRV 0 0 " + fnaa.port() + " fnaa",
                 "fnaa A 127.0.0.1");
         Path config = config("");
@@ -107,7 +107,7 @@ class FnuaAgentDiscoveryTest {
     @Test
     void fallsBackToSrvAtTheAgentFqdnWithNameServersFromTheConfigFile() throws Exception {
         // The thesis's own records: fnaa.unix.ar. SRV 0 0 61000 fnaa.unix.ar.
-        dns = TestDnsServer.start("unix.ar",
+        dns = ScriptedDnsServer.withRecords("unix.ar",
                 "fnaa SRV 0 0 " + fnaa.port() + " fnaa",
                 "fnaa A 127.0.0.1");
         Path config = config("nameservers: [\"" + dns.address() + "\"]\n");
@@ -125,7 +125,7 @@ class FnuaAgentDiscoveryTest {
     @Test
     void getNamespacesUsesSrvAtTheFqdn() throws Exception {
         fnaa.on("GET NAMESPACES", "220 DATA", "flows.unix.ar", "220 OK");
-        dns = TestDnsServer.start("unix.ar",
+        dns = ScriptedDnsServer.withRecords("unix.ar",
                 "fnaa SRV 0 0 " + fnaa.port() + " fnaa",
                 "fnaa A 127.0.0.1");
         Path config = config("");
@@ -142,7 +142,7 @@ class FnuaAgentDiscoveryTest {
     @Test
     void fallsOverToTheNextSrvTargetWhenTheFirstDoesNotAcceptConnections() throws Exception {
         int down = closedPort();
-        dns = TestDnsServer.start("unix.ar",
+        dns = ScriptedDnsServer.withRecords("unix.ar",
                 "_flow._tcp.flows SRV 0 0 " + down + " fnaa-a",
                 "_flow._tcp.flows SRV 10 0 " + fnaa.port() + " fnaa-b",
                 "fnaa-a A 127.0.0.1",
@@ -166,7 +166,7 @@ class FnuaAgentDiscoveryTest {
     void whenNoTargetAcceptsConnectionsEveryEndpointIsNamed() throws Exception {
         int downA = closedPort();
         int downB = closedPort();
-        dns = TestDnsServer.start("unix.ar",
+        dns = ScriptedDnsServer.withRecords("unix.ar",
                 "_flow._tcp.flows SRV 0 0 " + downA + " fnaa-a",
                 "_flow._tcp.flows SRV 10 0 " + downB + " fnaa-b",
                 "fnaa-a A 127.0.0.1",
@@ -183,7 +183,7 @@ class FnuaAgentDiscoveryTest {
 
     @Test
     void anAgentDnsDoesNotKnowIsAnErrorSayingWhatWasLookedUpAndHowToFixIt() throws Exception {
-        dns = TestDnsServer.start("unix.ar", "fnaa A 127.0.0.1");
+        dns = ScriptedDnsServer.withRecords("unix.ar", "fnaa A 127.0.0.1");
         Path config = config("");
 
         Result r = fnua("create", "flow", FLOW, "--config", config.toString(),
@@ -199,7 +199,7 @@ class FnuaAgentDiscoveryTest {
 
     @Test
     void aDnsTimeoutWhileLocatingAnAgentExitsWithThree() throws Exception {
-        dns = TestDnsServer.start("unix.ar").silent(true);
+        dns = ScriptedDnsServer.withRecords("unix.ar").silent(true);
         Path config = config("");
 
         Result r = fnua("create", "flow", FLOW, "--config", config.toString(),
@@ -212,7 +212,7 @@ class FnuaAgentDiscoveryTest {
 
     @Test
     void anAgentWithHostAndPortNeverAsksDns() throws Exception {
-        dns = TestDnsServer.start("unix.ar");
+        dns = ScriptedDnsServer.withRecords("unix.ar");
         Path config = FnuaRunner.writePrivate(home.resolve("flow.yml"), """
                 agents:
                 - name: fnaa-unix

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eson.fnua.FnuaRunner.Result;
-import org.eson.fnua.dns.TestDnsServer;
+import org.eson.fixtures.dns.ScriptedDnsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,12 +39,12 @@ class FnuaResolveTest {
     @TempDir
     Path home;
 
-    private TestDnsServer dns;
+    private ScriptedDnsServer dns;
     private String server;
 
     @BeforeEach
     void setUp() throws IOException {
-        dns = TestDnsServer.start("unix.ar", ZONE);
+        dns = ScriptedDnsServer.withRecords("unix.ar", ZONE);
         server = dns.address();
     }
 
@@ -208,7 +208,7 @@ class FnuaResolveTest {
         assertThat(fromFile.exitCode()).as(fromFile.toString()).isZero();
         assertThat(fromFile.out()).contains("using server " + server);
 
-        try (TestDnsServer other = TestDnsServer.start("unix.ar", ZONE)) {
+        try (ScriptedDnsServer other = ScriptedDnsServer.withRecords("unix.ar", ZONE)) {
             Result overridden = fnua("resolve", "time.flows.unix.ar", "--config",
                     config.toString(), "--nameserver", other.address());
             assertThat(overridden.exitCode()).as(overridden.toString()).isZero();

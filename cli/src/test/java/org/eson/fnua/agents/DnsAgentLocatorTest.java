@@ -15,7 +15,7 @@ import org.eson.fnap.fns.ResolverSettings;
 import org.eson.fnua.config.AgentConfig;
 import org.eson.fnua.config.ConfigLoader;
 import org.eson.fnua.config.ConfigLocation;
-import org.eson.fnua.dns.TestDnsServer;
+import org.eson.fixtures.dns.ScriptedDnsServer;
 import org.junit.jupiter.api.Test;
 
 class DnsAgentLocatorTest {
@@ -28,7 +28,7 @@ class DnsAgentLocatorTest {
                 .agents().get(0);
     }
 
-    private static AgentLookup lookup(AgentConfig agent, String namespace, TestDnsServer dns,
+    private static AgentLookup lookup(AgentConfig agent, String namespace, ScriptedDnsServer dns,
             List<String> trace) {
         ResolverSettings settings = ResolverSettings.defaults()
                 .withNameservers(Nameserver.parse(dns.address()))
@@ -38,7 +38,7 @@ class DnsAgentLocatorTest {
 
     @Test
     void tlsFromTheNamespaceTxtKeepsTheTargetNameForTheCertificateCheck() throws Exception {
-        try (TestDnsServer dns = TestDnsServer.start("unix.ar",
+        try (ScriptedDnsServer dns = ScriptedDnsServer.withRecords("unix.ar",
                 "_flow._tcp.flows SRV 0 0 61443 fnaa",
                 "_flow._tcp.flows TXT \"tls\"",
                 "fnaa A 127.0.0.1")) {
@@ -52,7 +52,7 @@ class DnsAgentLocatorTest {
 
     @Test
     void dnsCanAddTlsButNeverRemoveIt() throws Exception {
-        try (TestDnsServer dns = TestDnsServer.start("unix.ar",
+        try (ScriptedDnsServer dns = ScriptedDnsServer.withRecords("unix.ar",
                 "fnaa SRV 0 0 61443 fnaa",
                 "fnaa A 127.0.0.1")) {
             List<FnapEndpoint> endpoints = new DnsAgentLocator()
@@ -63,7 +63,7 @@ class DnsAgentLocatorTest {
 
     @Test
     void plaintextTargetsBecomeOneEndpointPerAddressInSrvOrder() throws Exception {
-        try (TestDnsServer dns = TestDnsServer.start("unix.ar",
+        try (ScriptedDnsServer dns = ScriptedDnsServer.withRecords("unix.ar",
                 "fnaa SRV 10 0 61001 fnaa-b",
                 "fnaa SRV 0 0 61000 fnaa-a",
                 "fnaa-a A 127.0.0.1",
@@ -78,7 +78,7 @@ class DnsAgentLocatorTest {
 
     @Test
     void aTargetDotMeansNotAvailable() throws Exception {
-        try (TestDnsServer dns = TestDnsServer.start("unix.ar", "fnaa SRV 0 0 0 .")) {
+        try (ScriptedDnsServer dns = ScriptedDnsServer.withRecords("unix.ar", "fnaa SRV 0 0 0 .")) {
             assertThatThrownBy(() -> new DnsAgentLocator()
                     .locate(lookup(agent(""), null, dns, new ArrayList<>())))
                     .isInstanceOf(AgentLookupException.class)
@@ -91,7 +91,7 @@ class DnsAgentLocatorTest {
 
     @Test
     void theStandardLocatorUsesDnsOnlyWithoutHostAndPort() throws Exception {
-        try (TestDnsServer dns = TestDnsServer.start("unix.ar")) {
+        try (ScriptedDnsServer dns = ScriptedDnsServer.withRecords("unix.ar")) {
             assertThat(AgentLocator.standard().locate(lookup(agent(", port: 61007"), null, dns,
                     new ArrayList<>()))).containsExactly(
                             new FnapEndpoint("fnaa.unix.ar", 61007, false));

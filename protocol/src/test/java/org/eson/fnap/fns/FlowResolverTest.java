@@ -1,5 +1,7 @@
 package org.eson.fnap.fns;
 
+import org.eson.fixtures.dns.ScriptedDnsServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -18,11 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The resolver against {@link TestDnsServer}, a real DNS server on loopback. */
+/** The resolver against {@link ScriptedDnsServer}, a real DNS server on loopback. */
 @Timeout(30)
 class FlowResolverTest {
 
-    private static TestDnsServer dns;
+    private static ScriptedDnsServer dns;
     private static String server;
 
     private final List<String> trace = new ArrayList<>();
@@ -30,9 +32,9 @@ class FlowResolverTest {
 
     @BeforeAll
     static void startDns() throws Exception {
-        dns = TestDnsServer.start(Zones.UNIX_AR, Zones.SYNDENO_COM, Zones.PEOPLE_SYNDENO_COM,
+        dns = ScriptedDnsServer.start(Zones.UNIX_AR, Zones.SYNDENO_COM, Zones.PEOPLE_SYNDENO_COM,
                 Zones.FINANCE_SYNDENO_COM);
-        server = dns.nameserver().toString();
+        server = Nameserver.parse(dns.address()).toString();
     }
 
     @AfterAll
@@ -42,7 +44,7 @@ class FlowResolverTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        dns.mode(TestDnsServer.Mode.ANSWER);
+        dns.mode(ScriptedDnsServer.Mode.ANSWER);
         dns.truncateUdp(false);
         dns.setZones(Zones.UNIX_AR, Zones.SYNDENO_COM, Zones.PEOPLE_SYNDENO_COM,
                 Zones.FINANCE_SYNDENO_COM);
@@ -50,7 +52,7 @@ class FlowResolverTest {
     }
 
     private static ResolverSettings settings() {
-        return ResolverSettings.defaults().withNameservers(dns.nameserver())
+        return ResolverSettings.defaults().withNameservers(Nameserver.parse(dns.address()))
                 .withTimeout(Duration.ofSeconds(2)).withAttempts(1);
     }
 
@@ -304,7 +306,7 @@ class FlowResolverTest {
 
     @Test
     void silentServerTimesOut() {
-        dns.mode(TestDnsServer.Mode.SILENT);
+        dns.mode(ScriptedDnsServer.Mode.SILENT);
         int before = dns.udpQueries();
         FlowResolver r = FlowResolver.create(settings().withTimeout(Duration.ofMillis(300))
                 .withAttempts(2));
@@ -327,7 +329,7 @@ class FlowResolverTest {
 
     @Test
     void servfailIsServerFailure() {
-        dns.mode(TestDnsServer.Mode.SERVFAIL);
+        dns.mode(ScriptedDnsServer.Mode.SERVFAIL);
         assertThatThrownBy(() -> resolver.resolve(flow("time.flows.unix.ar"), trace::add))
                 .isInstanceOfSatisfying(FnsException.ServerFailure.class,
                         e -> assertThat(e.rcode()).isEqualTo("SERVFAIL"))
@@ -361,19 +363,19 @@ class FlowResolverTest {
 
     @Test
     void nextNameserverIsTriedWhenTheFirstIsSilent() throws Exception {
-        try (TestDnsServer silent = TestDnsServer.start(Zones.UNIX_AR)) {
-            silent.mode(TestDnsServer.Mode.SILENT);
+        try (ScriptedDnsServer silent = ScriptedDnsServer.start(Zones.UNIX_AR)) {
+            silent.mode(ScriptedDnsServer.Mode.SILENT);
             FlowResolver r = FlowResolver.create(settings()
-                    .withNameservers(silent.nameserver(), dns.nameserver())
+                    .withNameservers(Nameserver.parse(silent.address()), Nameserver.parse(dns.address()))
                     .withTimeout(Duration.ofMillis(300)));
 
             List<ServiceTarget> targets = r.resolveService("fnaa.unix.ar", trace::add);
 
             assertThat(targets).extracting(ServiceTarget::port).containsExactly(61000);
-            String both = silent.nameserver() + ", " + server;
+            String both = Nameserver.parse(silent.address()) + ", " + server;
             assertThat(trace).containsExactly(
                     "Resolving SRV for fnaa.unix.ar. using server " + both,
-                    "Executing query fnaa.unix.ar. IN 33 using server " + silent.nameserver(),
+                    "Executing query fnaa.unix.ar. IN 33 using server " + Nameserver.parse(silent.address()),
                     "Executing failed: no answer within 300 ms",
                     "Executing query fnaa.unix.ar. IN 33 using server " + server,
                     "Executing successful: [fnaa.unix.ar.\t\t604800\tIN\tSRV\t0 0 61000 fnaa.unix.ar.]",
