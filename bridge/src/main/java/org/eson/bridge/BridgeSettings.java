@@ -1,0 +1,61 @@
+package org.eson.bridge;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link Bridge} copies.
+ *
+ * @param batchSize    the most events one {@code poll} may return (at least 1)
+ * @param pollTimeout  how long an idle bridge waits in {@code poll}; also bounds how long
+ *                     {@link Bridge#close()} may wait for a poll to return (positive)
+ * @param maxInFlight  publishes awaiting their confirmation at once, over all keys (at least 1)
+ * @param backoffMin   the pause after a first failure (positive)
+ * @param backoffMax   the cap of the pause, which doubles with every failure in a row (at least
+ *                     {@code backoffMin})
+ */
+public record BridgeSettings(int batchSize, Duration pollTimeout, int maxInFlight, Duration backoffMin,
+        Duration backoffMax) {
+
+    public BridgeSettings {
+        Objects.requireNonNull(pollTimeout, "pollTimeout");
+        Objects.requireNonNull(backoffMin, "backoffMin");
+        Objects.requireNonNull(backoffMax, "backoffMax");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+        }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
+        }
+        if (pollTimeout.isNegative() || pollTimeout.isZero()) {
+            throw new IllegalArgumentException("pollTimeout must be positive, got " + pollTimeout);
+        }
+        if (backoffMin.isNegative() || backoffMin.isZero()) {
+            throw new IllegalArgumentException("backoffMin must be positive, got " + backoffMin);
+        }
+        if (backoffMax.compareTo(backoffMin) < 0) {
+            throw new IllegalArgumentException("backoffMax " + backoffMax + " is below backoffMin " + backoffMin);
+        }
+    }
+
+    /** 100 events a poll, 500 ms poll timeout, 256 in flight, back-off from 100 ms up to 30 s. */
+    public static BridgeSettings defaults() {
+        return new BridgeSettings(100, Duration.ofMillis(500), 256, Duration.ofMillis(100), Duration.ofSeconds(30));
+    }
+
+    public BridgeSettings withBatchSize(int batchSize) {
+        return new BridgeSettings(batchSize, pollTimeout, maxInFlight, backoffMin, backoffMax);
+    }
+
+    public BridgeSettings withPollTimeout(Duration pollTimeout) {
+        return new BridgeSettings(batchSize, pollTimeout, maxInFlight, backoffMin, backoffMax);
+    }
+
+    public BridgeSettings withMaxInFlight(int maxInFlight) {
+        return new BridgeSettings(batchSize, pollTimeout, maxInFlight, backoffMin, backoffMax);
+    }
+
+    public BridgeSettings withBackoff(Duration backoffMin, Duration backoffMax) {
+        return new BridgeSettings(batchSize, pollTimeout, maxInFlight, backoffMin, backoffMax);
+    }
+}
