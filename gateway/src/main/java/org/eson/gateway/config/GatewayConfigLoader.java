@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -382,26 +383,10 @@ public final class GatewayConfigLoader {
 
 
         private List<UserEntry> users(Config node, boolean development) {
-            List<UserEntry> users = new ArrayList<>();
-            Set<String> seen = new TreeSet<>();
-            Set<String> duplicates = new TreeSet<>();
-            List<Config> items = list(node);
-            for (int i = 0; i < items.size(); i++) {
-                Config item = items.get(i);
-                String where = "fnaa.users[" + i + "]";
-                if (!section(item)) {
-                    continue;
-                }
-                Optional<String> name = text(item.get("name"));
-                if (name.isEmpty()) {
-                    problems.add(where + ": name is missing");
-                    continue;
-                }
+            return named(node, "fnaa.users", UnaryOperator.identity(), d -> "user '" + d + "'", (item, where, userName) -> {
+                Optional<String> name = Optional.of(userName);
                 if (name.get().codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
                     problems.add(where + ": user name '" + name.get() + "' must not contain spaces or control characters");
-                }
-                if (!seen.add(name.get())) {
-                    duplicates.add(name.get());
                 }
                 Optional<String> password = secret(item.get("password"));
                 Optional<String> hash = text(item.get("password-hash"));
@@ -420,31 +405,13 @@ public final class GatewayConfigLoader {
                         problems.add("password-hash of " + who + " is malformed: " + e.getMessage());
                     }
                 });
-                users.add(new UserEntry(name.get(), hash, password));
-            }
-            duplicates.forEach(d -> problems.add("fnaa.users: user '" + d + "' is defined more than once"));
-            return users;
+                return new UserEntry(name.get(), hash, password);
+            });
         }
 
         private List<BrokerEntry> brokers(Config node) {
-            List<BrokerEntry> brokers = new ArrayList<>();
-            Set<String> seen = new TreeSet<>();
-            Set<String> duplicates = new TreeSet<>();
-            List<Config> items = list(node);
-            for (int i = 0; i < items.size(); i++) {
-                Config item = items.get(i);
-                String where = "fnaa.brokers[" + i + "]";
-                if (!section(item)) {
-                    continue;
-                }
-                Optional<String> name = text(item.get("name"));
-                if (name.isEmpty()) {
-                    problems.add(where + ": name is missing");
-                    continue;
-                }
-                if (!seen.add(name.get())) {
-                    duplicates.add(name.get());
-                }
+            return named(node, "fnaa.brokers", UnaryOperator.identity(), d -> "broker '" + d + "'", (item, where, brokerName) -> {
+                Optional<String> name = Optional.of(brokerName);
                 Optional<String> type = text(item.get("type"));
                 if (type.isEmpty()) {
                     problems.add("broker '" + name.get() + "' has no type (e.g. type: memory)");
@@ -456,35 +423,15 @@ public final class GatewayConfigLoader {
                         flatten(child, key, settings);
                     }
                 }
-                brokers.add(new BrokerEntry(name.get(), type.orElse(""), settings));
-            }
-            duplicates.forEach(d -> problems.add("fnaa.brokers: broker '" + d + "' is defined more than once"));
-            return brokers;
+                return new BrokerEntry(name.get(), type.orElse(""), settings);
+            });
         }
 
         private List<NamespaceEntry> namespaces(Config node, Set<String> users, Set<String> brokers) {
-            List<NamespaceEntry> namespaces = new ArrayList<>();
-            Set<String> seen = new TreeSet<>();
-            Set<String> duplicates = new TreeSet<>();
-            List<Config> items = list(node);
-            for (int i = 0; i < items.size(); i++) {
-                Config item = items.get(i);
-                String where = "fnaa.namespaces[" + i + "]";
-                if (!section(item)) {
-                    continue;
-                }
-                Optional<String> rawName = text(item.get("name"));
-                if (rawName.isEmpty()) {
-                    problems.add(where + ": name is missing");
-                    continue;
-                }
-                String name = DnsNames.normalize(rawName.get());
+            return named(node, "fnaa.namespaces", DnsNames::normalize, d -> "namespace '" + d + "'", (item, where, name) -> {
                 String what = "namespace '" + name + "'";
                 if (!DnsNames.isValid(name)) {
                     problems.add(what + " is not a DNS name " + DNS_RULE);
-                }
-                if (!seen.add(name)) {
-                    duplicates.add(name);
                 }
                 Optional<String> owner = text(item.get("owner"));
                 if (owner.isEmpty()) {
@@ -502,10 +449,8 @@ public final class GatewayConfigLoader {
                 if (maxFlows < 1) {
                     problems.add(what + ": max-flows must be at least 1, got " + maxFlows);
                 }
-                namespaces.add(new NamespaceEntry(name, owner.orElse(""), broker.orElse(""), maxFlows));
-            }
-            duplicates.forEach(d -> problems.add("fnaa.namespaces: namespace '" + d + "' is defined more than once"));
-            return namespaces;
+                return new NamespaceEntry(name, owner.orElse(""), broker.orElse(""), maxFlows);
+            });
         }
 
 
@@ -589,28 +534,10 @@ public final class GatewayConfigLoader {
         }
 
         private List<FnsZone> zones(Config node, boolean development) {
-            List<FnsZone> zones = new ArrayList<>();
-            Set<String> seen = new TreeSet<>();
-            Set<String> duplicates = new TreeSet<>();
-            List<Config> items = list(node);
-            for (int i = 0; i < items.size(); i++) {
-                Config item = items.get(i);
-                String where = "fnaa.fns.zones[" + i + "]";
-                if (!section(item)) {
-                    continue;
-                }
-                Optional<String> rawName = text(item.get("name"));
-                if (rawName.isEmpty()) {
-                    problems.add(where + ": name is missing");
-                    continue;
-                }
-                String name = DnsNames.normalize(rawName.get());
+            return named(node, "fnaa.fns.zones", DnsNames::normalize, d -> "zone " + d, (item, where, name) -> {
                 String what = "zone " + name;
                 if (!DnsNames.isValid(name)) {
                     problems.add(what + " is not a DNS name " + DNS_RULE);
-                }
-                if (!seen.add(name)) {
-                    duplicates.add(name);
                 }
                 String nameserver = text(item.get("nameserver")).orElse(DEFAULT_HOST);
                 int port = port(item.get("port"), 53);
@@ -629,10 +556,45 @@ public final class GatewayConfigLoader {
                 } else if (!development) {
                     problems.add(what + ": unsigned: true is only allowed with fnaa.development: true");
                 }
-                zones.add(new FnsZone(name, nameserver, port, key, unsigned));
+                return new FnsZone(name, nameserver, port, key, unsigned);
+            });
+        }
+
+        /** Reads one entry of a list of named sections; problems go to the loader's list. */
+        @FunctionalInterface
+        private interface NamedEntryReader<T> {
+            T read(Config item, String where, String name);
+        }
+
+        /**
+         * Reads a list of sections that each need a unique {@code name}: reports entries that are
+         * not sections, entries without a name, and names used twice (after {@code normalize}).
+         */
+        private <T> List<T> named(Config node, String path, UnaryOperator<String> normalize,
+                                  UnaryOperator<String> describe, NamedEntryReader<T> reader) {
+            List<T> entries = new ArrayList<>();
+            Set<String> seen = new TreeSet<>();
+            Set<String> duplicates = new TreeSet<>();
+            List<Config> items = list(node);
+            for (int i = 0; i < items.size(); i++) {
+                Config item = items.get(i);
+                String where = path + "[" + i + "]";
+                if (!section(item)) {
+                    continue;
+                }
+                Optional<String> rawName = text(item.get("name"));
+                if (rawName.isEmpty()) {
+                    problems.add(where + ": name is missing");
+                    continue;
+                }
+                String name = normalize.apply(rawName.get());
+                if (!seen.add(name)) {
+                    duplicates.add(name);
+                }
+                entries.add(reader.read(item, where, name));
             }
-            duplicates.forEach(d -> problems.add("fnaa.fns.zones: zone " + d + " is defined more than once"));
-            return zones;
+            duplicates.forEach(d -> problems.add(path + ": " + describe.apply(d) + " is defined more than once"));
+            return entries;
         }
 
         private Optional<TsigKeySpec> keyFile(String what, String file) {
