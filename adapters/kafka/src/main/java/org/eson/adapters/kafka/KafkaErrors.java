@@ -58,11 +58,15 @@ final class KafkaErrors {
             return new BrokerException.Retriable(message, t);
         }
         if (isUnresolvableBootstrap(t)) {
-            // DNS may answer later; a malformed address is caught when the settings are read.
+            // DNS may answer later (a malformed address is a plain ConfigException: fatal, below).
             return new BrokerException.Retriable(message, t);
         }
+        if (causedByConfig(t)) {
+            // A client refused its settings (possibly wrapped in "Failed to create new KafkaAdminClient").
+            return new BrokerException.Fatal(message, t);
+        }
         if (t instanceof AuthenticationException || t instanceof AuthorizationException
-                || t instanceof InvalidConfigurationException || t instanceof ConfigException
+                || t instanceof InvalidConfigurationException
                 || t instanceof UnsupportedVersionException || t instanceof SerializationException) {
             return new BrokerException.Fatal(message, t);
         }
@@ -92,7 +96,23 @@ final class KafkaErrors {
         return false;
     }
 
+    private static boolean causedByConfig(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConfigException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String describe(Throwable t) {
+        Throwable config = t;
+        while (config != null && !(config instanceof ConfigException)) {
+            config = config.getCause();
+        }
+        if (config != null && config != t) {
+            return describe(config) + " (in " + t.getClass().getSimpleName() + ")";
+        }
         String m = t.getMessage();
         return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
     }

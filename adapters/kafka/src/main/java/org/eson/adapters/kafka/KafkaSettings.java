@@ -15,6 +15,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.eson.spi.BrokerException;
 import org.eson.spi.config.AdapterConfig;
 import org.eson.spi.config.AdapterConfigException;
@@ -115,6 +116,10 @@ final class KafkaSettings {
             }
             if (key.startsWith("sasl.") || key.startsWith("ssl.")) {
                 throw new AdapterConfigException(brokerName, CLIENT_PREFIX + "." + key, "belongs at the top level: set '" + key + "' instead");
+            }
+            if (key.equals(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG) || key.equals(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG)) {
+                throw new AdapterConfigException(brokerName, CLIENT_PREFIX + "." + key, "is derived from '" + REQUEST_TIMEOUT
+                        + "': set that instead");
             }
         }
         this.requestTimeout = config.duration(REQUEST_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
@@ -218,13 +223,15 @@ final class KafkaSettings {
 
     /**
      * Checks that Kafka's clients accept their properties (types, ranges, names of classes)
-     * without creating a client, which would resolve the bootstrap hosts.
+     * without creating a client, which would resolve the bootstrap hosts. Cross-property checks
+     * the clients make when created surface as {@link BrokerException.Fatal} at first use.
      */
     void validateClientProperties() throws BrokerException.Fatal {
         try {
-            new AdminClientConfig(adminProperties("validate"));
-            new ProducerConfig(withSerializers(producerProperties("validate"), true));
-            new ConsumerConfig(withSerializers(consumerProperties("validate", "validate"), false));
+            // Parsed against each client's definitions without logging them (the clients log once, when created).
+            new AbstractConfig(AdminClientConfig.configDef(), adminProperties("validate"), false);
+            new AbstractConfig(ProducerConfig.configDef(), withSerializers(producerProperties("validate"), true), false);
+            new AbstractConfig(ConsumerConfig.configDef(), withSerializers(consumerProperties("validate", "validate"), false), false);
         } catch (org.apache.kafka.common.config.ConfigException e) {
             throw new BrokerException.Fatal("Broker '" + brokerName + "': Kafka refuses the client settings: " + e.getMessage(), e);
         }

@@ -58,6 +58,14 @@
  * ({@code classic}) group protocol, which every broker version speaks;
  * {@code client.group.protocol=consumer} selects KIP-848 on Kafka 4 brokers.
  *
+ * <h2>Ending</h2>
+ * After the adapter closed every operation fails with {@code Retriable}; a source or sink used
+ * after its own {@code close} fails with {@code Fatal}; {@code close} of a source wakes a
+ * blocked poll. Kafka does not tell a consumer that its topic was deleted, so a source of a
+ * deleted flow just polls nothing; a sink's publish to it fails with {@code NoSuchResource} once
+ * the producer gives up waiting for the topic (up to {@code request.timeout}). A bootstrap host
+ * that does not resolve is {@code Retriable} (DNS may come back), a malformed one {@code Fatal}.
+ *
  * <h2>Capabilities</h2>
  * {@code ORDERING_PER_KEY} (one key, one partition, rewinds keep order), {@code PERSISTENCE}
  * (acknowledged by all in-sync replicas, {@code acks=all}, idempotent producer) and

@@ -25,6 +25,16 @@ public final class HeapReport implements BeforeAllCallback {
                 .getOrComputeIfAbsent("report", k -> new Report(), Report.class);
     }
 
+    /** VmHWM of /proc/self/status (Linux), the process's peak resident memory. */
+    private static String peakRss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> (Long.parseLong(l.replaceAll("[^0-9]", "")) >> 10) + " MiB").findFirst().orElse("n/a");
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
     @SuppressWarnings("deprecation")
     private static final class Report implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private boolean done;
@@ -43,8 +53,8 @@ public final class HeapReport implements BeforeAllCallback {
             }
             Runtime rt = Runtime.getRuntime();
             String line = String.format("HEAP REPORT: peak heap used %d MiB (sum of pool peaks), committed now %d MiB,"
-                            + " max %d MiB, threads peak %d; tests ran %d s",
-                    peak >> 20, rt.totalMemory() >> 20, rt.maxMemory() >> 20,
+                            + " max %d MiB, peak RSS %s, threads peak %d; tests ran %d s",
+                    peak >> 20, rt.totalMemory() >> 20, rt.maxMemory() >> 20, peakRss(),
                     ManagementFactory.getThreadMXBean().getPeakThreadCount(),
                     Duration.ofNanos(System.nanoTime() - STARTED).toSeconds());
             System.out.println(line);

@@ -45,6 +45,8 @@ class KafkaSettingsTest {
                 .isInstanceOf(BrokerException.Fatal.class).hasMessageContaining("client.acks");
         assertThatThrownBy(() -> settings(Map.of("bootstrap.servers", "h:1", "client.enable.auto.commit", "true")))
                 .isInstanceOf(BrokerException.Fatal.class).hasMessageContaining("client.enable.auto.commit");
+        assertThatThrownBy(() -> settings(Map.of("bootstrap.servers", "h:1", "client.request.timeout.ms", "100")))
+                .isInstanceOf(BrokerException.Fatal.class).hasMessageContaining("set that instead");
         assertThatThrownBy(() -> settings(Map.of("bootstrap.servers", "h:1", "client.sasl.jaas.config", "x")))
                 .isInstanceOf(BrokerException.Fatal.class).hasMessageContaining("set 'sasl.jaas.config' instead");
     }
