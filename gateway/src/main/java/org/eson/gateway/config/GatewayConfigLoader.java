@@ -15,17 +15,14 @@ import java.security.UnrecoverableKeyException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
@@ -33,9 +30,6 @@ import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
 import io.helidon.config.spi.ConfigSource;
 
-import org.eson.gateway.fns.BindKeyFile;
-import org.eson.gateway.fns.TsigKeySpec;
-import org.eson.gateway.fns.Zones;
 import org.eson.gateway.users.PasswordHasher;
 import org.eson.spi.config.Durations;
 import org.yaml.snakeyaml.error.Mark;
@@ -71,7 +65,7 @@ public final class GatewayConfigLoader {
 
     private static final System.Logger LOG = System.getLogger(GatewayConfigLoader.class.getName());
 
-    private static final Set<String> WILDCARD_HOSTS = Set.of("0.0.0.0", "::", "[::]", "*");
+    static final Set<String> WILDCARD_HOSTS = Set.of("0.0.0.0", "::", "[::]", "*");
 
     private GatewayConfigLoader() {
     }
@@ -178,9 +172,11 @@ public final class GatewayConfigLoader {
     }
 
     /** One mapping pass; collects problems instead of throwing so all of them are reported. */
-    private static final class Mapper {
+    private static final class Mapper extends ConfigReader {
 
-        private final List<String> problems = new ArrayList<>();
+        Mapper() {
+            super(new ArrayList<>());
+        }
 
         GatewayConfig map(Config fnaa) {
             boolean development = bool(fnaa.get("development"), false);
@@ -196,7 +192,7 @@ public final class GatewayConfigLoader {
             List<NamespaceEntry> namespaces = namespaces(fnaa.get("namespaces"),
                     names(users.stream().map(UserEntry::name).toList()),
                     names(brokers.stream().map(BrokerEntry::name).toList()));
-            FnsSettings fns = fns(fnaa.get("fns"), fqdn, development, fnap, fnaps, http, namespaces);
+            FnsSettings fns = new FnsSectionReader(problems).fns(fnaa.get("fns"), fqdn, development, fnap, fnaps, http, namespaces);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
@@ -237,25 +233,6 @@ public final class GatewayConfigLoader {
                 return new ListenerSettings(DEFAULT_HOST, defaultPort);
             }
             return new ListenerSettings(host(node.get("host")), port(node.get("port"), defaultPort));
-        }
-
-        private String host(Config node) {
-            if (!node.exists()) {
-                return DEFAULT_HOST;
-            }
-            Optional<String> host = text(node);
-            if (host.isEmpty() && node.isLeaf()) {
-                problems.add(node.key() + " must not be empty");
-            }
-            return host.orElse(DEFAULT_HOST);
-        }
-
-        private int port(Config node, int defaultPort) {
-            int port = integer(node, defaultPort);
-            if (port < 0 || port > 65535) {
-                problems.add(node.key() + " must be between 0 and 65535 (0 picks a free port), got " + port);
-            }
-            return port;
         }
 
         private Optional<TlsListenerSettings> tls(Config node) {
@@ -455,298 +432,7 @@ public final class GatewayConfigLoader {
 
 
 
-        private FnsSettings fns(Config node, String fqdn, boolean development, ListenerSettings fnap,
-                                Optional<TlsListenerSettings> fnaps, ListenerSettings http,
-                                List<NamespaceEntry> namespaces) {
-            boolean present = section(node);
-            Duration ttl = present ? duration(node.get("ttl"), FnsSettings.DEFAULT_TTL) : FnsSettings.DEFAULT_TTL;
-            if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.toSeconds() > Integer.MAX_VALUE) {
-                problems.add("fnaa.fns.ttl must be between 1s and " + Integer.MAX_VALUE + "s, got " + ttl);
-            }
-            Duration timeout = present ? duration(node.get("timeout"), FnsSettings.DEFAULT_TIMEOUT) : FnsSettings.DEFAULT_TIMEOUT;
-            if (timeout.isNegative() || timeout.isZero()) {
-                problems.add("fnaa.fns.timeout must be positive, got " + timeout);
-            }
-            FnsAdvertise advertise = advertise(present ? node.get("advertise") : null, fqdn, fnap, fnaps);
-            List<FnsZone> zones = present ? zones(node.get("zones"), development) : List.of();
-            ListenerSettings embedded = new ListenerSettings(DEFAULT_HOST, FnsSettings.DEFAULT_EMBEDDED_PORT);
-            if (present && section(node.get("embedded"))) {
-                Config e = node.get("embedded");
-                embedded = new ListenerSettings(host(e.get("host")), port(e.get("port"), FnsSettings.DEFAULT_EMBEDDED_PORT));
-            }
-            if (!zones.isEmpty()) {
-                List<String> zoneNames = zones.stream().map(FnsZone::name).toList();
-                List<String> uncovered = Zones.uncovered(namespaces.stream().map(NamespaceEntry::name).toList(), zoneNames);
-                if (!uncovered.isEmpty()) {
-                    problems.add("fnaa.fns.zones: namespaces in no configured zone: " + String.join(", ", uncovered)
-                            + " (every namespace must lie in a zone the gateway may update)");
-                }
-            } else {
-                Map<String, ListenerSettings> tcp = new LinkedHashMap<>();
-                tcp.put("fnaa.fnap", fnap);
-                fnaps.ifPresent(t -> tcp.put("fnaa.fnaps", t.listener()));
-                tcp.put("fnaa.http", http);
-                for (var entry : tcp.entrySet()) {
-                    ListenerSettings other = entry.getValue();
-                    boolean sameHost = other.host().equals(embedded.host())
-                            || WILDCARD_HOSTS.contains(other.host()) || WILDCARD_HOSTS.contains(embedded.host());
-                    if (embedded.port() != 0 && embedded.port() == other.port() && sameHost) {
-                        problems.add("fnaa.fns.embedded.port " + embedded.port() + " is already used by " + entry.getKey());
-                    }
-                }
-            }
-            return new FnsSettings(ttl, timeout, advertise, zones, embedded);
-        }
-
-        private FnsAdvertise advertise(Config node, String fqdn, ListenerSettings fnap, Optional<TlsListenerSettings> fnaps) {
-            String where = "fnaa.fns.advertise";
-            boolean present = node != null && section(node);
-            String host = fqdn;
-            if (present) {
-                Optional<String> value = text(node.get("host"));
-                if (value.isPresent()) {
-                    host = DnsNames.normalize(value.get());
-                    if (!DnsNames.isValid(host)) {
-                        problems.add(where + ".host '" + value.get() + "' is not a DNS name " + DNS_RULE);
-                    }
-                }
-            }
-            int defaultPort = fnaps.map(TlsListenerSettings::port).orElse(fnap.port());
-            int port = present ? port(node.get("port"), defaultPort) : defaultPort;
-            boolean explicitPort = present && node.get("port").exists();
-            boolean defaultTls = fnaps.isPresent() && (explicitPort ? port == fnaps.get().port() : true);
-            boolean tls = present ? bool(node.get("tls"), defaultTls) : defaultTls;
-            if (tls && fnaps.isEmpty() && (port == 0 || port == fnap.port())) {
-                problems.add(where + ".tls is true but " + (port == 0 ? "no fnaa.fnaps listener is configured"
-                        : "port " + port + " is the plaintext fnaa.fnap listener"));
-            }
-            int priority = present ? srvField(node.get("priority")) : 0;
-            int weight = present ? srvField(node.get("weight")) : 0;
-            return new FnsAdvertise(host.isEmpty() ? "invalid" : host, port, tls, priority, weight);
-        }
-
-        private int srvField(Config node) {
-            int value = integer(node, 0);
-            if (value < 0 || value > 65535) {
-                problems.add(node.key() + " must be between 0 and 65535, got " + value);
-            }
-            return value;
-        }
-
-        private List<FnsZone> zones(Config node, boolean development) {
-            return named(node, "fnaa.fns.zones", DnsNames::normalize, d -> "zone " + d, (item, where, name) -> {
-                String what = "zone " + name;
-                if (!DnsNames.isValid(name)) {
-                    problems.add(what + " is not a DNS name " + DNS_RULE);
-                }
-                String nameserver = text(item.get("nameserver")).orElse(DEFAULT_HOST);
-                int port = port(item.get("port"), 53);
-                if (port == 0) {
-                    problems.add(what + ": port must be the name server's port, not 0");
-                }
-                boolean unsigned = bool(item.get("unsigned"), false);
-                Optional<String> keyFile = text(item.get("key-file"));
-                Optional<TsigKeySpec> key = Optional.empty();
-                if (keyFile.isPresent() && unsigned) {
-                    problems.add(what + " has both key-file and unsigned: true; keep one");
-                } else if (keyFile.isPresent()) {
-                    key = keyFile(what, keyFile.get());
-                } else if (!unsigned) {
-                    problems.add(what + " has no key-file; unsigned updates need unsigned: true and fnaa.development: true");
-                } else if (!development) {
-                    problems.add(what + ": unsigned: true is only allowed with fnaa.development: true");
-                }
-                return new FnsZone(name, nameserver, port, key, unsigned);
-            });
-        }
-
-        /** Reads one entry of a list of named sections; problems go to the loader's list. */
-        @FunctionalInterface
-        private interface NamedEntryReader<T> {
-            T read(Config item, String where, String name);
-        }
-
-        /**
-         * Reads a list of sections that each need a unique {@code name}: reports entries that are
-         * not sections, entries without a name, and names used twice (after {@code normalize}).
-         */
-        private <T> List<T> named(Config node, String path, UnaryOperator<String> normalize,
-                                  UnaryOperator<String> describe, NamedEntryReader<T> reader) {
-            List<T> entries = new ArrayList<>();
-            Set<String> seen = new TreeSet<>();
-            Set<String> duplicates = new TreeSet<>();
-            List<Config> items = list(node);
-            for (int i = 0; i < items.size(); i++) {
-                Config item = items.get(i);
-                String where = path + "[" + i + "]";
-                if (!section(item)) {
-                    continue;
-                }
-                Optional<String> rawName = text(item.get("name"));
-                if (rawName.isEmpty()) {
-                    problems.add(where + ": name is missing");
-                    continue;
-                }
-                String name = normalize.apply(rawName.get());
-                if (!seen.add(name)) {
-                    duplicates.add(name);
-                }
-                entries.add(reader.read(item, where, name));
-            }
-            duplicates.forEach(d -> problems.add(path + ": " + describe.apply(d) + " is defined more than once"));
-            return entries;
-        }
-
-        private Optional<TsigKeySpec> keyFile(String what, String file) {
-            Path path;
-            try {
-                path = Path.of(file);
-            } catch (InvalidPathException e) {
-                problems.add(what + ": key-file '" + file + "' is not a valid path: " + e.getReason());
-                return Optional.empty();
-            }
-            if (!Files.isRegularFile(path)) {
-                problems.add(what + ": key-file " + path.toAbsolutePath() + " does not exist");
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(BindKeyFile.read(path));
-            } catch (IOException e) {
-                problems.add(what + ": key-file " + path.toAbsolutePath() + " is not readable: " + e.getMessage());
-            } catch (BindKeyFile.InvalidKeyFileException e) {
-                problems.add(what + ": key-file " + path.toAbsolutePath() + ": " + e.getMessage());
-            }
-            return Optional.empty();
-        }
-
-        /**
-         * The entries of a list node. Environment variables such as {@code FNAA_USERS_0_NAME} can
-         * only produce an object keyed by indexes, so that shape is accepted as a list too.
-         */
-        private List<Config> list(Config node) {
-            if (!node.exists()) {
-                return List.of();
-            }
-            if (node.type() == Config.Type.LIST) {
-                return node.asNodeList().orElse(List.of());
-            }
-            List<Config> children = node.type() == Config.Type.OBJECT ? node.asNodeList().orElse(List.of()) : List.of();
-            if (!children.isEmpty() && children.stream().allMatch(c -> c.name().matches("\\d{1,9}"))) {
-                List<Config> sorted = new ArrayList<>(children);
-                sorted.sort(Comparator.comparingInt(c -> Integer.parseInt(c.name())));
-                return sorted;
-            }
-            problems.add(node.key() + " must be a list (entries starting with '-')");
-            return List.of();
-        }
-
-        /** Whether {@code node} is absent or a section; a scalar where a section belongs is a problem. */
-        private boolean section(Config node) {
-            if (!node.exists()) {
-                return false;
-            }
-            if (node.type() != Config.Type.OBJECT) {
-                problems.add(node.key() + " must be a section of keys, not a " + describeType(node));
-                return false;
-            }
-            return true;
-        }
-
-        private static String describeType(Config node) {
-            return node.type() == Config.Type.LIST ? "list" : "single value";
-        }
-
-        /** A stripped, non-empty scalar; an empty value counts as absent. */
-        private Optional<String> text(Config node) {
-            return scalar(node).map(String::strip).filter(s -> !s.isEmpty());
-        }
-
-        /** Like {@link #text} but unstripped: spaces may be part of a password. */
-        private Optional<String> secret(Config node) {
-            return scalar(node).filter(s -> !s.isEmpty());
-        }
-
-        private Optional<String> scalar(Config node) {
-            if (!node.exists()) {
-                return Optional.empty();
-            }
-            if (!node.isLeaf()) {
-                problems.add(node.key() + " must be a single value, not a "
-                        + (node.type() == Config.Type.LIST ? "list" : "section"));
-                return Optional.empty();
-            }
-            return node.asString().asOptional();
-        }
-
-        private int integer(Config node, int defaultValue) {
-            Optional<String> value = text(node);
-            if (value.isEmpty()) {
-                return defaultValue;
-            }
-            try {
-                return Integer.parseInt(value.get());
-            } catch (NumberFormatException e) {
-                problems.add(node.key() + " must be an integer, got '" + value.get() + "'");
-                return defaultValue;
-            }
-        }
-
-        private boolean bool(Config node, boolean defaultValue) {
-            Optional<String> value = text(node);
-            if (value.isEmpty()) {
-                return defaultValue;
-            }
-            return switch (value.get().toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "on" -> true;
-                case "false", "no", "off" -> false;
-                default -> {
-                    problems.add(node.key() + " must be true or false, got '" + value.get() + "'");
-                    yield defaultValue;
-                }
-            };
-        }
-
-        private Duration duration(Config node, Duration defaultValue) {
-            Optional<String> value = text(node);
-            if (value.isEmpty()) {
-                return defaultValue;
-            }
-            try {
-                return parseDuration(value.get());
-            } catch (IllegalArgumentException e) {
-                problems.add(node.key() + " must be a duration such as PT5M, 30s, 5m or 500ms, got '" + value.get() + "'");
-                return defaultValue;
-            }
-        }
-
-        /** Flattens a broker setting subtree into dotted keys; lists of plain values are comma-joined. */
-        private static void flatten(Config node, String key, Map<String, String> out) {
-            switch (node.type()) {
-                case VALUE -> out.put(key, node.asString().orElse(""));
-                case LIST -> {
-                    List<Config> items = node.asNodeList().orElse(List.of());
-                    if (items.stream().allMatch(c -> c.type() == Config.Type.VALUE)) {
-                        out.put(key, String.join(",", items.stream().map(c -> c.asString().orElse("").strip()).toList()));
-                    } else {
-                        for (Config item : items) {
-                            flatten(item, key + "." + item.name(), out);
-                        }
-                    }
-                }
-                case OBJECT -> {
-                    for (Config child : node.asNodeList().orElse(List.of())) {
-                        flatten(child, key + "." + child.name(), out);
-                    }
-                }
-                default -> {
-                    // MISSING: nothing to keep
-                }
-            }
-        }
     }
-
-    private static final String DNS_RULE = "(dot-separated labels of 1-63 letters, digits or hyphens, "
-            + "no label starting or ending with a hyphen, at most 253 characters)";
 
     /** ISO-8601 ({@code PT5M}) or a count with a unit, the same forms broker settings take. */
     static Duration parseDuration(String text) {
