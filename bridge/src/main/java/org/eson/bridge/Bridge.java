@@ -3,9 +3,11 @@ package org.eson.bridge;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.cloudevents.CloudEvent;
+
 import org.eson.spi.BrokerException;
+import org.eson.spi.Events;
 import org.eson.spi.bridge.Delivery;
 import org.eson.spi.bridge.EventSink;
 import org.eson.spi.bridge.EventSource;
@@ -34,7 +38,7 @@ public final class Bridge implements AutoCloseable {
     public static final Duration DEFAULT_SETTLE_TIMEOUT = Duration.ofSeconds(10);
 
     /** The CloudEvents Partitioning extension that orders events of one key. */
-    public static final String PARTITION_KEY = "partitionkey";
+    public static final String PARTITION_KEY = Events.PARTITION_KEY;
 
     private static final System.Logger LOG = System.getLogger(Bridge.class.getName());
     private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -52,6 +56,7 @@ public final class Bridge implements AutoCloseable {
     private final AtomicLong eventsIn = new AtomicLong();
     private final AtomicLong eventsOut = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
     private volatile Instant lastEventTime;
     private volatile BridgeStats.Status status = BridgeStats.Status.RUNNING;
     private volatile boolean stopping;
@@ -65,6 +70,8 @@ public final class Bridge implements AutoCloseable {
     private int inFlight;
     private long backoffUntil;
     private long backoffNanos;
+    /** Fatal refusals per event (source + id), only while a dead letter is set. */
+    private final Map<String, Integer> refusals = new HashMap<>();
 
     private final Thread thread;
 
@@ -95,7 +102,7 @@ public final class Bridge implements AutoCloseable {
     /** A snapshot of the counters and the status. */
     public BridgeStats stats() {
         return new BridgeStats(eventsIn.get(), eventsOut.get(), failures.get(), Optional.ofNullable(lastEventTime),
-                status);
+                status, deadLettered.get());
     }
 
     /** The bridge's thread name, as logs show it. */
@@ -291,6 +298,7 @@ public final class Bridge implements AutoCloseable {
         }
         Throwable failure = completion.failure();
         if (failure == null) {
+            forget(completion.delivery());
             completion.delivery().ack();
             eventsOut.incrementAndGet();
             lastEventTime = Instant.now();
@@ -298,6 +306,10 @@ public final class Bridge implements AutoCloseable {
             return;
         }
         failures.incrementAndGet();
+        if (failure instanceof BrokerException.Fatal fatal && settings.deadLetter().isPresent()
+                && refused(completion.delivery(), fatal, settings.deadLetter().get())) {
+            return;
+        }
         // Nack the failed event and, behind it, the pending events of its key, so the source
         // hands them out again in their order; publishing them now would overtake it.
         completion.delivery().nack();
@@ -310,13 +322,57 @@ public final class Bridge implements AutoCloseable {
                 }
             }
         }
-        if (failure instanceof BrokerException.Fatal) {
+        if (failure instanceof BrokerException.Fatal && settings.deadLetter().isEmpty()) {
             fail("sink failed: " + failure.getMessage(), failure);
             return;
         }
         LOG.log(System.Logger.Level.DEBUG, "{0}: publish of {1} failed ({2}), backing off",
                 name, completion.delivery().event().getId(), failure);
         backOff();
+    }
+
+    /**
+     * Counts a Fatal refusal; once the event reached its attempts, hands it to the dead letter
+     * and acknowledges it.
+     *
+     * @return whether the delivery was settled here (dead-lettered); otherwise the caller nacks
+     *         it and backs off
+     */
+    private boolean refused(Delivery delivery, BrokerException.Fatal failure, DeadLetter deadLetter) {
+        String key = eventKey(delivery.event());
+        int attempts = Math.max(refusals.merge(key, 1, Integer::sum), delivery.deliveryCount());
+        if (attempts < deadLetter.maxAttempts()) {
+            LOG.log(System.Logger.Level.DEBUG, "{0}: sink refused {1} ({2}), attempt {3} of {4}",
+                    name, delivery.event().getId(), failure.getMessage(), attempts, deadLetter.maxAttempts());
+            return false;
+        }
+        try {
+            deadLetter.handler().deadLetter(delivery.event(), failure);
+        } catch (BrokerException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: dead-lettering {1} failed, will retry: {2}",
+                    name, delivery.event().getId(), e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            // close() interrupts only a stuck loop; the caller nacks the event, so it is delivered again.
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        refusals.remove(key);
+        delivery.ack();
+        deadLettered.incrementAndGet();
+        LOG.log(System.Logger.Level.INFO, "{0}: dead-lettered {1} after {2} attempts: {3}",
+                name, delivery.event().getId(), attempts, failure.getMessage());
+        return true;
+    }
+
+    private void forget(Delivery delivery) {
+        if (!refusals.isEmpty()) {
+            refusals.remove(eventKey(delivery.event()));
+        }
+    }
+
+    private static String eventKey(CloudEvent event) {
+        return event.getSource() + "\u0000" + event.getId();
     }
 
     private void pollFailed(BrokerException e) {
@@ -369,17 +425,7 @@ public final class Bridge implements AutoCloseable {
 
     /** The canonical text of the event's {@code partitionkey}, or null when it has none. */
     static String partitionKey(CloudEvent event) {
-        Object value = event.getExtension(PARTITION_KEY);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof byte[] bytes) {
-            return java.util.Base64.getEncoder().encodeToString(bytes);
-        }
-        if (value instanceof java.time.OffsetDateTime time) {
-            return time.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        }
-        return value.toString();
+        return Events.partitionKey(event).orElse(null);
     }
 
     private static Throwable unwrap(Throwable failure) {

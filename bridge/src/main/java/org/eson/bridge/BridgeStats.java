@@ -12,13 +12,20 @@ import java.util.Optional;
  * @param failures      failed polls and failed publishes
  * @param lastEventTime when the sink last confirmed an event, empty before the first one
  * @param status        whether the bridge runs, stopped on request, or gave up
+ * @param deadLettered  events handed to the {@link DeadLetter} handler (each then acknowledged);
+ *                      not part of {@code eventsOut}
  */
 public record BridgeStats(long eventsIn, long eventsOut, long failures, Optional<Instant> lastEventTime,
-        Status status) {
+        Status status, long deadLettered) {
 
     public BridgeStats {
         Objects.requireNonNull(lastEventTime, "lastEventTime");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** Stats of a bridge that dead-lettered nothing. */
+    public BridgeStats(long eventsIn, long eventsOut, long failures, Optional<Instant> lastEventTime, Status status) {
+        this(eventsIn, eventsOut, failures, lastEventTime, status, 0);
     }
 
     /** Where a bridge is in its life. */

@@ -25,7 +25,10 @@
  *       it never gives up on them. {@code BrokerException.Fatal} from either side,
  *       {@code NoSuchResource} from {@code poll} (the source's flow was deleted) and unexpected
  *       runtime exceptions from {@code poll} stop it with
- *       {@link org.eson.bridge.BridgeStats.Status.Failed}.</li>
+ *       {@link org.eson.bridge.BridgeStats.Status.Failed}. With a
+ *       {@link org.eson.bridge.DeadLetter} in the settings, a {@code Fatal} publish failure instead
+ *       nacks the event and backs off until the event was refused {@code maxAttempts} times; then
+ *       the dead letter's handler takes it and the delivery is acknowledged.</li>
  *   <li><b>Ownership.</b> The caller opens and closes the source and the sink; the bridge closes
  *       neither. {@link org.eson.bridge.Bridge#close()} stops polling, waits a bounded time for
  *       publishes in flight, acknowledges the confirmed ones and returns after its only thread,

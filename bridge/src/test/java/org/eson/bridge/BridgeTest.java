@@ -151,6 +151,57 @@ class BridgeTest {
     }
 
     @Test
+    void aDeadLetterTakesEventsTheSinkRefusesForGoodAndTheRestStillFlows() throws Exception {
+        var source = new Fakes.ListSource(keyed(20, 2));
+        var deadLettered = java.util.Collections.synchronizedList(new ArrayList<String>());
+        try (var scripted = new Fakes.ScriptedSink()) {
+            org.eson.spi.bridge.EventSink sink = new org.eson.spi.bridge.EventSink() {
+                @Override
+                public java.util.concurrent.CompletableFuture<Void> publish(CloudEvent event) {
+                    if (event.getId().equals("e5")) {
+                        return java.util.concurrent.CompletableFuture.failedFuture(new BrokerException.Fatal("poison"));
+                    }
+                    return scripted.publish(event);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            var settings = FAST.withDeadLetter(new DeadLetter(3, (event, failure) -> deadLettered.add(event.getId())));
+            Bridge bridge = Bridge.start(source, sink, settings);
+            await("every ack", () -> source.acked.size() == 20);
+            bridge.close();
+            assertThat(deadLettered).containsExactly("e5");
+            assertThat(source.nacked.stream().filter("e5"::equals).count()).isEqualTo(2);
+            assertThat(bridge.stats().deadLettered()).isEqualTo(1);
+            assertThat(bridge.stats().eventsOut()).isEqualTo(19);
+            assertThat(bridge.stats().status()).isEqualTo(BridgeStats.Status.STOPPED);
+            assertThat(source.violations).isEmpty();
+            assertThat(scripted.violations).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailingDeadLetterIsRetriedLikeARetriablePublish() throws Exception {
+        var source = new Fakes.ListSource(keyed(3, 0));
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        try (var sink = new Fakes.ScriptedSink()) {
+            sink.failure = n -> new BrokerException.Fatal("refused");
+            var settings = FAST.withDeadLetter(new DeadLetter(1, (event, failure) -> {
+                if (calls.incrementAndGet() <= 2) {
+                    throw new BrokerException.Retriable("dead-letter flow down");
+                }
+            }));
+            Bridge bridge = Bridge.start(source, sink, settings);
+            await("every ack", () -> source.acked.size() == 3);
+            bridge.close();
+            assertThat(bridge.stats().deadLettered()).isEqualTo(3);
+            assertThat(bridge.stats().status()).isEqualTo(BridgeStats.Status.STOPPED);
+        }
+    }
+
+    @Test
     void closeLeavesUnconfirmedDeliveriesUnsettledAndReturnsInBoundedTime() throws Exception {
         var source = new Fakes.ListSource(keyed(20, 0));
         try (var sink = new Fakes.ScriptedSink()) {

@@ -59,6 +59,7 @@ import org.eson.gateway.fnap.handlers.GetNamespacesHandler;
 import org.eson.gateway.fnap.handlers.HelpHandler;
 import org.eson.gateway.fnap.handlers.NoopHandler;
 import org.eson.gateway.observe.GatewayMetrics;
+import org.eson.gateway.processors.ProcessorRuntime;
 import org.eson.gateway.users.UserDirectory;
 import org.eson.spi.BrokerAdapter;
 import org.eson.spi.BrokerException;
@@ -66,8 +67,9 @@ import org.eson.spi.BrokerException;
 /**
  * A running FNAA: registry store, broker adapters, the Flow Name Service registrar (and, without
  * configured zones, the embedded development name server), FNAP listeners (plaintext and
- * optionally implicit TLS) and the HTTP observe listener. {@link #close()} says goodbye to every
- * session, then stops listeners, name server, adapters and store, in that order.
+ * optionally implicit TLS), the HTTP observe listener and the flow processors. {@link #close()}
+ * says goodbye to every session, then stops listeners, name server, processors, adapters and
+ * store, in that order.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -82,11 +84,13 @@ public final class Gateway implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final WebServer server;
     private final EmbeddedNameServer embedded;
+    private final ProcessorRuntime processors;
     private volatile boolean closed;
 
     private Gateway(GatewayConfig config, RegistryStore store, AdapterRegistry brokers, SessionRegistry sessions,
-                    GatewayMetrics metrics, WebServer server, EmbeddedNameServer embedded) {
+                    GatewayMetrics metrics, WebServer server, EmbeddedNameServer embedded, ProcessorRuntime processors) {
         this.embedded = embedded;
+        this.processors = processors;
         this.config = config;
         this.store = store;
         this.brokers = brokers;
@@ -101,8 +105,10 @@ public final class Gateway implements AutoCloseable {
         AdapterRegistry brokers = null;
         EmbeddedNameServer embedded = null;
         WebServer server = null;
+        ProcessorRuntime processors = null;
         try {
             brokers = AdapterRegistry.create(config.brokers(), Gateway.class.getClassLoader());
+            processors = new ProcessorRuntime(store, brokers::adapter, Clock.systemUTC());
             store.syncNamespaces(config.namespaces().stream()
                     .map(ns -> new NamespaceRecord(ns.name(), ns.owner(), ns.broker()))
                     .toList());
@@ -110,6 +116,7 @@ public final class Gateway implements AutoCloseable {
 
             var metrics = new GatewayMetrics();
             metrics.flowsFrom(store::countFlowsByNamespace);
+            metrics.processorsFrom(processors::samples);
             FnsSettings fns = config.fns();
             List<FnsZone> zones;
             if (fns.embeddedMode()) {
@@ -154,9 +161,11 @@ public final class Gateway implements AutoCloseable {
 
             server = buildServer(config, selector, metrics, store, brokers, registrar).start();
             endpoint.set(advertised(config, server));
-            var gateway = new Gateway(config, store, brokers, sessions, metrics, server, embedded);
+            var gateway = new Gateway(config, store, brokers, sessions, metrics, server, embedded, processors);
             publishNamespaces(registrar, namespaceNames);
             reconcile(store, flows, config);
+            // After reconcile: the flows' broker resources exist again, so the bridges can open them.
+            processors.startPersisted();
             LOG.log(Level.INFO, "event=gateway.started fqdn=" + config.fqdn()
                     + " fnap=" + config.fnap().host() + ":" + gateway.fnapPort()
                     + gateway.fnapsPort().map(p -> " fnaps=" + config.fnaps().get().host() + ":" + p).orElse("")
@@ -165,6 +174,9 @@ public final class Gateway implements AutoCloseable {
                     : zones.stream().map(FnsZone::name).collect(Collectors.joining(","))));
             return gateway;
         } catch (RuntimeException e) {
+            if (processors != null) {
+                processors.close();
+            }
             if (server != null) {
                 server.stop();
             }
@@ -361,9 +373,14 @@ public final class Gateway implements AutoCloseable {
         return sessions;
     }
 
-    /** The broker adapters, for tests that take a broker down. */
-    AdapterRegistry brokers() {
+    /** The broker adapters, for tests that take a broker down or publish to a flow directly. */
+    public AdapterRegistry brokers() {
         return brokers;
+    }
+
+    /** The flow processors, for the FNAP handlers of subscriptions and for tests. */
+    public ProcessorRuntime processors() {
+        return processors;
     }
 
     @Override
@@ -378,6 +395,8 @@ public final class Gateway implements AutoCloseable {
         if (embedded != null) {
             embedded.close();
         }
+        // Before the adapters, so each bridge settles its in-flight publishes while it still can.
+        processors.close();
         brokers.close();
         store.close();
         LOG.log(Level.INFO, "event=gateway.stopped");

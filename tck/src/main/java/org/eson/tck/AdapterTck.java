@@ -39,7 +39,9 @@ import org.eson.spi.BrokerAdapter;
 import org.eson.spi.BrokerAdapterProvider;
 import org.eson.spi.BrokerException;
 import org.eson.spi.Capability;
+import org.eson.spi.Events;
 import org.eson.spi.FlowDescription;
+import org.eson.spi.FlowOptions;
 import org.eson.spi.FlowSpec;
 import org.eson.spi.bridge.Delivery;
 import org.eson.spi.bridge.EventSink;
@@ -544,13 +546,13 @@ public abstract class AdapterTck {
             requires(Capability.TTL);
             Duration ttl = scaled(1);
             var options = new LinkedHashMap<String, String>();
-            options.put("ttl", ttl.toString());
+            options.put(FlowOptions.TTL, ttl.toString());
             options.putAll(tckSubject().flowOptions(Capability.TTL));
             FlowSpec flow = newFlowSpec("ttl", withDefaults(options));
             createTracked(adapter(), flow);
             EventSink sink = sink(adapter(), flow);
             publish(sink, TckEvents.event(id("expires")));
-            Thread.sleep(Duration.parse(options.get("ttl")).plus(scaled(1)).toMillis());
+            Thread.sleep(Duration.parse(options.get(FlowOptions.TTL)).plus(scaled(1)).toMillis());
             CloudEvent fresh = TckEvents.event(id("fresh"));
             publish(sink, fresh);
             EventSource source = source(adapter(), flow, group("ttl"));
@@ -570,13 +572,13 @@ public abstract class AdapterTck {
         void exhaustedEventIsDeadLettered() throws Exception {
             requires(Capability.DEAD_LETTER);
             var options = new LinkedHashMap<String, String>();
-            options.put("max-deliveries", "3");
+            options.put(FlowOptions.MAX_DELIVERIES, "3");
             options.putAll(tckSubject().flowOptions(Capability.DEAD_LETTER));
-            int max = Integer.parseInt(options.get("max-deliveries"));
+            int max = Integer.parseInt(options.get(FlowOptions.MAX_DELIVERIES));
             FlowSpec flow = newFlowSpec("deadletter", withDefaults(options));
             FlowDescription d = createTracked(adapter(), flow);
-            String dlqName = d.parameters().getOrDefault("dead-letter",
-                    options.getOrDefault("dead-letter-flow", "dlq." + flow.flow()));
+            String dlqName = d.parameters().getOrDefault(FlowDescription.DEAD_LETTER,
+                    options.getOrDefault(FlowOptions.DEAD_LETTER_FLOW, FlowOptions.defaultDeadLetterFlow(flow.flow())));
             FlowSpec dlq = FlowSpec.of(dlqName);
             cleanups.push(new Cleanup("delete dead-letter flow " + dlqName, () -> adapter().delete(dlq)));
             CloudEvent e = TckEvents.everyAttribute(id("dead")).withData("text/plain", "dead".getBytes()).build();
@@ -680,6 +682,116 @@ public abstract class AdapterTck {
             BrokerAdapter other = trackAdapter(tckSubject().newAdapter());
             bridgeRun(adapter().type() + " -> " + other.type() + " (two instances under test)", adapter(), other);
         }
+    }
+
+    /**
+     * {@link BrokerAdapterProvider#attach}: another participant's view of a flow, configured only
+     * from its DESCRIBE (as the describing gateway shows it, {@code flow} and {@code type} added)
+     * plus {@link TckSubject#attachCredentials()}. The description names the flow
+     * {@code peer.<flow>} so the attached adapter must map the remote flow name to the described
+     * topic or queue rather than derive it.
+     */
+    @Nested
+    @DisplayName("RemoteAttach")
+    @Order(11)
+    class RemoteAttach {
+
+        @Test
+        @DisplayName("events published by the adapter arrive through the attached adapter's source, intact")
+        void adapterToAttached() throws Exception {
+            Remote remote = attached("attach");
+            EventSource source = source(remote.attached(), remote.spec(), group("attach"));
+            List<CloudEvent> sent = samples("to-attached");
+            publish(sink(adapter(), remote.flow()), sent);
+            assertSameById(events(receive(source, sent.size(), scaled(30))), sent);
+        }
+
+        @Test
+        @DisplayName("events published through the attached adapter's sink arrive at the adapter, intact")
+        void attachedToAdapter() throws Exception {
+            Remote remote = attached("attach");
+            EventSource source = source(adapter(), remote.flow(), group("attach"));
+            List<CloudEvent> sent = samples("from-attached");
+            publish(sink(remote.attached(), remote.spec()), sent);
+            assertSameById(events(receive(source, sent.size(), scaled(30))), sent);
+        }
+
+        @Test
+        @DisplayName("the attached adapter describes and reaches only the described flow, and closes cleanly")
+        void attachedDescribesAndCloses() throws Exception {
+            Remote remote = attached("attach");
+            BrokerAdapter a = remote.attached();
+            assertThat(a.type()).as("type() of the attached adapter").isEqualTo(adapter().type());
+            a.checkReachable();
+            FlowDescription d = a.describe(remote.spec());
+            String place = remote.description().parameters().containsKey(FlowDescription.TOPIC)
+                    ? FlowDescription.TOPIC : FlowDescription.QUEUE;
+            assertThat(d.get(place)).as("described " + place).isEqualTo(remote.description().get(place));
+            assertThat(d.parameters()).as("the attached adapter's describe").containsKeys(FlowDescription.SERVER, FlowDescription.TLS)
+                    .doesNotContainKeys(FlowDescription.FLOW, FlowDescription.TYPE);
+            FlowSpec other = newFlowSpec("attach-other", Map.of());
+            assertThatThrownBy(() -> a.openSource(other, group("attach")))
+                    .as("a source of a flow that was not described").isInstanceOf(BrokerException.NoSuchResource.class);
+            try (EventSink sink = a.openSink(remote.spec()); EventSource source = a.openSource(remote.spec(), group("attach"))) {
+                CloudEvent e = TckEvents.event(id("close"));
+                publish(sink, e);
+                assertThat(ids(receive(source, 1, scaled(20)))).containsExactly(e.getId());
+            }
+            a.close();
+            a.close();
+            assertThatThrownBy(() -> a.openSink(remote.spec())).as("openSink after close").isInstanceOf(BrokerException.class);
+            // Closing the attached adapter leaves the original one and its flow alone.
+            adapter().checkReachable();
+            EventSource source = source(adapter(), remote.flow(), group("attach-after"));
+            CloudEvent after = TckEvents.event(id("after-close"));
+            publish(sink(adapter(), remote.flow()), after);
+            // A new group starts at the earliest retained event: the one published through the attached adapter may come too.
+            assertThat(distinctIds(receiveIds(source, List.of(after.getId()), scaled(20))))
+                    .as("the original adapter after the attached one closed").contains(after.getId());
+        }
+
+        /** A created flow, its DESCRIBE as the gateway shows it, and an adapter attached from it. */
+        private Remote attached(String area) throws Exception {
+            BrokerAdapterProvider provider = tckSubject().provider().orElse(null);
+            if (provider == null) {
+                Assumptions.abort("subject offers no provider");
+            }
+            FlowSpec flow = newFlowSpec(area, withDefaults(Map.of()));
+            FlowDescription local = createTracked(adapter(), flow);
+            String remoteName = "peer." + flow.flow();
+            var parameters = new LinkedHashMap<String, String>();
+            parameters.put(FlowDescription.FLOW, remoteName);
+            parameters.put(FlowDescription.TYPE, adapter().type());
+            parameters.putAll(local.parameters());
+            FlowDescription description = new FlowDescription(parameters);
+            note("attached from " + description.parameters());
+            BrokerAdapter attached = provider.attach("tck-peer-" + RUN, description, tckSubject().attachCredentials());
+            cleanups.push(new Cleanup("close attached adapter " + attached, attached::close));
+            return new Remote(flow, FlowSpec.of(description.get(FlowDescription.FLOW)), description, attached);
+        }
+
+        /** Every TCK sample shape, plus a keyed event. */
+        private List<CloudEvent> samples(String prefix) {
+            var out = new ArrayList<CloudEvent>();
+            for (TckEvents.Sample sample : TckEvents.all()) {
+                out.add(sample.create(id(prefix)));
+            }
+            out.add(TckEvents.keyed(id(prefix), "k1"));
+            return out;
+        }
+
+        private void assertSameById(List<CloudEvent> got, List<CloudEvent> sent) {
+            var byId = new LinkedHashMap<String, CloudEvent>();
+            got.forEach(e -> byId.put(e.getId(), e));
+            assertThat(byId.keySet()).as("ids received").containsExactlyInAnyOrderElementsOf(ids(sent, true));
+            for (CloudEvent e : sent) {
+                CloudEventsAssert.assertSameEvent(byId.get(e.getId()), e);
+            }
+        }
+    }
+
+    /** A flow of the adapter under test, and the adapter attached to it from its description. */
+    private record Remote(FlowSpec flow, FlowSpec spec, FlowDescription description, BrokerAdapter attached) {
     }
 
     // ------------------------------------------------------------------ bridging helper
@@ -1078,8 +1190,8 @@ public abstract class AdapterTck {
     private static Map<String, List<String>> byKey(List<Delivery> deliveries) {
         var out = new LinkedHashMap<String, List<String>>();
         for (Delivery d : deliveries) {
-            Object key = d.event().getExtension(TckEvents.PARTITION_KEY);
-            out.computeIfAbsent(String.valueOf(key), k -> new ArrayList<>()).add(d.event().getId());
+            String key = Events.partitionKey(d.event()).orElse("null");
+            out.computeIfAbsent(key, k -> new ArrayList<>()).add(d.event().getId());
         }
         return new TreeMap<>(out);
     }

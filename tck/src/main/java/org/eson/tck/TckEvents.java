@@ -21,7 +21,7 @@ public final class TckEvents {
     /** The {@code type} of every TCK event. */
     public static final String TYPE = "org.eson.tck.event";
     /** The CloudEvents Partitioning extension that orders events of one key. */
-    public static final String PARTITION_KEY = "partitionkey";
+    public static final String PARTITION_KEY = org.eson.spi.Events.PARTITION_KEY;
     /** The size of the large payload: 1 MB (10^6 bytes). */
     public static final int LARGE_PAYLOAD = 1_000_000;
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.eson.spi.BrokerAdapter;
+import org.eson.spi.BrokerAdapterProvider;
 import org.eson.spi.BrokerException;
 import org.eson.spi.Capability;
 
@@ -23,6 +24,24 @@ public interface TckSubject {
      * at the end of the test that asked for it.
      */
     NativeProbe probe();
+
+    /**
+     * The adapter's provider, for the RemoteAttach area ({@link BrokerAdapterProvider#attach}
+     * from a DESCRIBE of a flow {@link #newAdapter()} created). Default empty: the area is skipped
+     * with "subject offers no provider".
+     */
+    default Optional<BrokerAdapterProvider> provider() {
+        return Optional.empty();
+    }
+
+    /**
+     * The {@code credentials} RemoteAttach passes to {@link BrokerAdapterProvider#attach}: what an
+     * operator would configure for a peer on the fixture's broker (e.g. {@code sasl.jaas.config}
+     * when the fixture requires SASL). Default none.
+     */
+    default Map<String, String> attachCredentials() {
+        return Map.of();
+    }
 
     /** Restarting the broker, when the fixture can. */
     default Optional<BrokerRestart> restart() {

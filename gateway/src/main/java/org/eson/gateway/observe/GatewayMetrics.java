@@ -1,9 +1,13 @@
 package org.eson.gateway.observe;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.eson.fnap.wire.Reply;
@@ -21,6 +25,22 @@ public final class GatewayMetrics {
     private final Map<CommandKey, LongAdder> commands = new ConcurrentHashMap<>();
     private volatile Supplier<Map<String, Integer>> flowsByNamespace = Map::of;
     private final Map<String, LongAdder> fnsUpdates = new ConcurrentHashMap<>();
+
+    private volatile Supplier<List<ProcessorSample>> processors = List::of;
+
+    /**
+     * One processor's counters at scrape time.
+     *
+     * @param state           lower-case lifecycle state ({@code running}, {@code paused}...)
+     * @param lastEventEpochSeconds when the processor's sink last confirmed an event,
+     *                        empty before the first
+     */
+    public record ProcessorSample(String id, String kind, String state, long eventsIn, long eventsOut, long errors,
+                                  long deadLettered, OptionalDouble lastEventEpochSeconds) {
+    }
+
+    /** The states {@code eson_processors} always reports, so a dashboard sees zeros rather than gaps. */
+    private static final List<String> PROCESSOR_STATES = List.of("created", "running", "paused", "failed");
 
     private record CommandKey(String verb, String replyClass) {
     }
@@ -62,6 +82,11 @@ public final class GatewayMetrics {
         this.flowsByNamespace = source;
     }
 
+    /** Where the processor metrics read from at scrape time; the runtime owns the counters. */
+    public void processorsFrom(Supplier<List<ProcessorSample>> source) {
+        this.processors = source;
+    }
+
     public long sessionsOpen() {
         return sessionsOpened.sum() - sessionsClosed.sum();
     }
@@ -94,7 +119,42 @@ public final class GatewayMetrics {
             out.append("eson_fns_updates_total{result=\"").append(result).append("\"} ")
                     .append(fnsUpdates(result)).append('\n');
         }
+        processorMetrics(out);
         return out.toString();
+    }
+
+    private void processorMetrics(StringBuilder out) {
+        List<ProcessorSample> samples = processors.get().stream()
+                .sorted(Comparator.comparing(ProcessorSample::id)).toList();
+        var byState = new TreeMap<String, Integer>();
+        PROCESSOR_STATES.forEach(state -> byState.put(state, 0));
+        samples.forEach(sample -> byState.merge(sample.state(), 1, Integer::sum));
+        out.append("# HELP eson_processors Flow processors by lifecycle state\n")
+                .append("# TYPE eson_processors gauge\n");
+        byState.forEach((state, count) -> out.append("eson_processors{state=\"").append(escape(state)).append("\"} ")
+                .append(count).append('\n'));
+        processorSeries(out, samples, "eson_processor_events_in_total", "counter",
+                "Events a processor read from its source, redeliveries included", s -> Long.toString(s.eventsIn()));
+        processorSeries(out, samples, "eson_processor_events_out_total", "counter",
+                "Events a processor's sink confirmed", s -> Long.toString(s.eventsOut()));
+        processorSeries(out, samples, "eson_processor_errors_total", "counter",
+                "Failed polls and publishes of a processor", s -> Long.toString(s.errors()));
+        processorSeries(out, samples, "eson_processor_dead_lettered_total", "counter",
+                "Events a processor moved to its dead-letter flow", s -> Long.toString(s.deadLettered()));
+        processorSeries(out, samples.stream().filter(s -> s.lastEventEpochSeconds().isPresent()).toList(),
+                "eson_processor_last_event_timestamp_seconds", "gauge",
+                "When a processor's sink last confirmed an event, in seconds since the epoch",
+                s -> Double.toString(s.lastEventEpochSeconds().getAsDouble()));
+    }
+
+    private static void processorSeries(StringBuilder out, List<ProcessorSample> samples, String name, String type,
+                                        String help, Function<ProcessorSample, String> value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n')
+                .append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        for (ProcessorSample sample : samples) {
+            out.append(name).append("{processor=\"").append(escape(sample.id())).append("\",kind=\"")
+                    .append(escape(sample.kind())).append("\"} ").append(value.apply(sample)).append('\n');
+        }
     }
 
     private Map<String, Long> commandsSnapshot() {

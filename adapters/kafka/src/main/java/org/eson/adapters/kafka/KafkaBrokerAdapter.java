@@ -26,6 +26,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.eson.spi.BrokerAdapter;
 import org.eson.spi.BrokerException;
 import org.eson.spi.Capability;
+import org.eson.spi.Events;
 import org.eson.spi.FlowDescription;
 import org.eson.spi.FlowSpec;
 import org.eson.spi.bridge.EventSink;
@@ -45,8 +46,8 @@ public final class KafkaBrokerAdapter implements BrokerAdapter {
     public static final String TYPE = "kafka";
     /** DESCRIBE {@code binding}: the CloudEvents Kafka protocol binding, binary content mode. */
     public static final String BINDING = "cloudevents-kafka-binary";
-    /** The CloudEvents extension whose value is the record key (DESCRIBE {@code key}). */
-    public static final String PARTITION_KEY = "partitionkey";
+    /** The CloudEvents extension whose value is the record key (DESCRIBE {@code key}); {@link Events#PARTITION_KEY}. */
+    public static final String PARTITION_KEY = Events.PARTITION_KEY;
 
     private static final System.Logger LOG = System.getLogger(KafkaBrokerAdapter.class.getName());
     private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
@@ -55,6 +56,10 @@ public final class KafkaBrokerAdapter implements BrokerAdapter {
     private static final Duration METADATA_SETTLE = Duration.ofSeconds(10);
 
     private final KafkaSettings settings;
+    /** Set when attached to a remote flow ({@link KafkaBrokerProvider#attach}): the only flow name served. */
+    private final String remoteFlow;
+    /** The described topic {@link #remoteFlow} maps to; null when not attached. */
+    private final String attachedTopic;
     /** Created on first use: a bootstrap host that does not resolve yet must not stop the gateway. */
     private volatile Admin admin;
     private final Set<KafkaEventSource> sources = ConcurrentHashMap.newKeySet();
@@ -72,9 +77,20 @@ public final class KafkaBrokerAdapter implements BrokerAdapter {
      *                               property that Kafka's clients refuse
      */
     public KafkaBrokerAdapter(AdapterConfig config) throws BrokerException {
+        this(config, null, null);
+    }
+
+    /**
+     * An adapter attached to one remote flow: {@code remoteFlow} is the only flow name it serves,
+     * mapped to {@code topic}; {@code create} and {@code delete} are refused.
+     */
+    KafkaBrokerAdapter(AdapterConfig config, String remoteFlow, String topic) throws BrokerException {
         this.settings = KafkaSettings.of(Objects.requireNonNull(config, "config"));
         settings.validateClientProperties();
-        LOG.log(System.Logger.Level.DEBUG, () -> "Kafka adapter started: " + settings);
+        this.remoteFlow = remoteFlow;
+        this.attachedTopic = topic == null ? null : TopicOptions.topic(FlowSpec.of(topic));
+        LOG.log(System.Logger.Level.DEBUG, () -> "Kafka adapter started: " + settings
+                + (remoteFlow == null ? "" : ", attached to flow " + remoteFlow + " (topic " + attachedTopic + ")"));
     }
 
     @Override
@@ -94,6 +110,7 @@ public final class KafkaBrokerAdapter implements BrokerAdapter {
      */
     @Override
     public FlowDescription create(FlowSpec flow) throws BrokerException {
+        refuseIfAttached("create", flow);
         TopicOptions options = TopicOptions.of(flow, settings);
         failIfClosed();
         try {
@@ -147,6 +164,7 @@ public final class KafkaBrokerAdapter implements BrokerAdapter {
     /** Deletes the flow's topic and waits until the broker no longer describes it. */
     @Override
     public void delete(FlowSpec flow) throws BrokerException {
+        refuseIfAttached("delete", flow);
         String topic = TopicOptions.topic(flow);
         failIfClosed();
         try {
@@ -308,8 +326,26 @@ public final class KafkaBrokerAdapter implements BrokerAdapter {
         }
     }
 
+    /** The topic of a flow: its name, or the described topic when attached (any other name does not exist). */
+    private String topicOf(FlowSpec flow) throws BrokerException {
+        if (remoteFlow == null) {
+            return TopicOptions.topic(flow);
+        }
+        if (!remoteFlow.equals(flow.flow())) {
+            throw new BrokerException.NoSuchResource(flow.flow());
+        }
+        return attachedTopic;
+    }
+
+    private void refuseIfAttached(String operation, FlowSpec flow) throws BrokerException.Fatal {
+        if (remoteFlow != null) {
+            throw new BrokerException.Fatal("Kafka adapter " + settings.brokerName() + " is attached to remote flow " + remoteFlow
+                    + " and cannot " + operation + " flow " + flow.flow() + ": it only opens sources and sinks");
+        }
+    }
+
     private TopicDescription describeTopic(FlowSpec flow) throws BrokerException {
-        String topic = TopicOptions.topic(flow);
+        String topic = topicOf(flow);
         failIfClosed();
         try {
             return admin().describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(timeoutMs()))

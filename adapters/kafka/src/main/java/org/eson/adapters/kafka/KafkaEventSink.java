@@ -15,6 +15,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eson.spi.BrokerException;
+import org.eson.spi.Events;
 import org.eson.spi.bridge.EventSink;
 
 /**
@@ -84,10 +85,9 @@ final class KafkaEventSink implements EventSink {
         return result;
     }
 
-    /** The record key: the {@code partitionkey} extension as text, or none. */
+    /** The record key: the {@code partitionkey} extension in canonical text ({@link Events#partitionKey}), or none. */
     static String key(CloudEvent event) {
-        Object key = event.getExtension(KafkaBrokerAdapter.PARTITION_KEY);
-        return key == null ? null : key.toString();
+        return Events.partitionKey(event).orElse(null);
     }
 
     /** Waits for pending publishes (at most the delivery timeout), then closes the producer; idempotent. */

@@ -37,11 +37,26 @@
  * {@code partitions}, {@code binding=cloudevents-kafka-binary}, {@code key=partitionkey}: a
  * participant with a plain Kafka client and the CloudEvents Kafka binding needs nothing else.
  *
+ * <h2>Attaching to a remote flow</h2>
+ * {@link org.eson.adapters.kafka.KafkaBrokerProvider#attach} builds an adapter on the cluster of
+ * a flow another gateway described: {@code bootstrap.servers} is DESCRIBE's {@code server},
+ * {@code security.protocol} its {@code security} (absent: {@code SSL} when {@code tls=true},
+ * else {@code PLAINTEXT}), {@code sasl.mechanism} its {@code sasl.mechanism} when present, plus
+ * the {@code credentials} the operator configured for that peer (any setting above except
+ * {@code bootstrap.servers} and {@code describe.server}; they may fill in, not contradict,
+ * {@code security.protocol} and {@code sasl.mechanism}). {@code type}, {@code binding} and
+ * {@code key}, when present, must be {@code kafka}, {@code cloudevents-kafka-binary} and
+ * {@code partitionkey}. The attached adapter serves only DESCRIBE's {@code flow} name (default:
+ * the topic), mapped to the described {@code topic}; any other flow is {@code NoSuchResource};
+ * {@code create} and {@code delete} are {@code Fatal}; sources, sinks, {@code describe} and
+ * {@code checkReachable} work as above.
+ *
  * <h2>Binding</h2>
  * Sinks write binary mode ({@code ce_*} headers, the data as the value); sources read binary and
  * structured mode ({@code content-type: application/cloudevents+json}, through
- * {@code cloudevents-json-jackson}). The {@code partitionkey} extension is the record key and
- * stays on the event. An event without data is written with an empty value, not a null one: a
+ * {@code cloudevents-json-jackson}). The {@code partitionkey} extension, in CloudEvents canonical
+ * text ({@link org.eson.spi.Events#partitionKey}: Base64 for binary, RFC 3339 for timestamps), is
+ * the record key and stays on the event. An event without data is written with an empty value, not a null one: a
  * null value is a tombstone (compaction would delete the key) and Kafka consumers do not pass a
  * null value to their deserializer. A record that is not a CloudEvent is skipped (logged) and
  * counts as acknowledged, so it cannot block its partition.

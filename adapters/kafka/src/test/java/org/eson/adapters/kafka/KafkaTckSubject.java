@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 
 import org.eson.fixtures.kafka.KafkaBroker;
 import org.eson.spi.BrokerAdapter;
+import org.eson.spi.BrokerAdapterProvider;
 import org.eson.spi.BrokerException;
 import org.eson.spi.Capability;
 import org.eson.spi.config.AdapterConfig;
@@ -32,6 +33,17 @@ final class KafkaTckSubject implements TckSubject {
     @Override
     public BrokerAdapter newAdapter() throws BrokerException {
         return new KafkaBrokerProvider().create(AdapterConfig.of("tck-kafka", minimalSettings(broker)));
+    }
+
+    @Override
+    public Optional<BrokerAdapterProvider> provider() {
+        return Optional.of(new KafkaBrokerProvider());
+    }
+
+    /** What an operator would configure for a peer on this cluster: the test heartbeat only (no SASL here). */
+    @Override
+    public Map<String, String> attachCredentials() {
+        return Map.of("client.heartbeat.interval.ms", "100");
     }
 
     @Override

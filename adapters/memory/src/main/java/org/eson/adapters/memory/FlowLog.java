@@ -24,7 +24,7 @@ final class FlowLog {
     private static final System.Logger LOG = System.getLogger(FlowLog.class.getName());
 
     private final String name;
-    private final FlowOptions options;
+    private final MemoryFlowOptions options;
     private final MemoryBrokerAdapter adapter;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -33,7 +33,7 @@ final class FlowLog {
     private final Map<String, ConsumerGroup> groups = new HashMap<>();
     private FlowStatus status = FlowStatus.OPEN;
 
-    FlowLog(String name, FlowOptions options, MemoryBrokerAdapter adapter) {
+    FlowLog(String name, MemoryFlowOptions options, MemoryBrokerAdapter adapter) {
         this.name = name;
         this.options = options;
         this.adapter = adapter;
@@ -43,7 +43,7 @@ final class FlowLog {
         return name;
     }
 
-    FlowOptions options() {
+    MemoryFlowOptions options() {
         return options;
     }
 

@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.cloudevents.CloudEvent;
@@ -16,6 +19,7 @@ import org.eson.spi.BrokerAdapter;
 import org.eson.spi.BrokerException;
 import org.eson.spi.Capability;
 import org.eson.spi.FlowDescription;
+import org.eson.spi.FlowOptions;
 import org.eson.spi.FlowSpec;
 import org.eson.spi.bridge.EventSink;
 import org.eson.spi.bridge.EventSource;
@@ -42,21 +46,32 @@ public final class MemoryBrokerAdapter implements BrokerAdapter {
     public static final int DEFAULT_MAX_EVENTS_PER_FLOW = 100_000;
     /** Largest accepted {@link #MAX_EVENTS_PER_FLOW}: the log is an array. */
     public static final int LIMIT_MAX_EVENTS_PER_FLOW = 1 << 30;
-    /** Flow option: ISO-8601 duration after which undelivered events are not delivered. */
-    public static final String OPTION_TTL = "ttl";
-    /** Flow option: deliveries per consumer group before an event is dead-lettered. */
-    public static final String OPTION_MAX_DELIVERIES = "max-deliveries";
-    /** Flow option: the flow receiving dead-lettered events. */
-    public static final String OPTION_DEAD_LETTER_FLOW = "dead-letter-flow";
-    /** The default dead-letter flow is this prefix followed by the flow's name. */
-    public static final String DEAD_LETTER_PREFIX = "dlq.";
+    /** Flow option: ISO-8601 duration after which undelivered events are not delivered ({@link FlowOptions#TTL}). */
+    public static final String OPTION_TTL = FlowOptions.TTL;
+    /** Flow option: deliveries per consumer group before an event is dead-lettered ({@link FlowOptions#MAX_DELIVERIES}). */
+    public static final String OPTION_MAX_DELIVERIES = FlowOptions.MAX_DELIVERIES;
+    /** Flow option: the flow receiving dead-lettered events ({@link FlowOptions#DEAD_LETTER_FLOW}). */
+    public static final String OPTION_DEAD_LETTER_FLOW = FlowOptions.DEAD_LETTER_FLOW;
+    /** The default dead-letter flow is this prefix followed by the flow's name ({@link FlowOptions#DEAD_LETTER_PREFIX}). */
+    public static final String DEAD_LETTER_PREFIX = FlowOptions.DEAD_LETTER_PREFIX;
+    /** The scheme of {@link #server()}. */
+    public static final String SCHEME = "memory://";
 
     private static final System.Logger LOG = System.getLogger(MemoryBrokerAdapter.class.getName());
 
     private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
             Capability.ORDERING_PER_KEY, Capability.COMPETING_CONSUMERS, Capability.TTL, Capability.DEAD_LETTER));
 
+    /**
+     * Every memory broker of this JVM by {@link #server()}: what {@code attach} resolves a
+     * described {@code server} with. Weakly held, so an adapter dropped without {@code close()}
+     * does not pin its name; {@link #close()} removes its entry.
+     */
+    private static final ConcurrentHashMap<String, WeakReference<MemoryBrokerAdapter>> RUNNING = new ConcurrentHashMap<>();
+
     private final String brokerName;
+    /** JVM-unique while this adapter is open: {@code memory://<brokerName>}, suffixed on a clash. */
+    private final String server;
     private final int maxEventsPerFlow;
     private final Clock clock;
 
@@ -85,7 +100,8 @@ public final class MemoryBrokerAdapter implements BrokerAdapter {
             throw new BrokerException.Fatal(new AdapterConfigException(brokerName, MAX_EVENTS_PER_FLOW,
                     "must be between 1 and " + LIMIT_MAX_EVENTS_PER_FLOW + ", got " + maxEventsPerFlow).getMessage());
         }
-        LOG.log(System.Logger.Level.DEBUG, () -> "Memory broker " + brokerName + " started, "
+        this.server = register(this);
+        LOG.log(System.Logger.Level.DEBUG, () -> "Memory broker " + brokerName + " started as " + server + ", "
                 + MAX_EVENTS_PER_FLOW + "=" + maxEventsPerFlow);
     }
 
@@ -103,7 +119,7 @@ public final class MemoryBrokerAdapter implements BrokerAdapter {
     /** Keeps an existing flow as it is, options included, and describes it. */
     @Override
     public FlowDescription create(FlowSpec flow) throws BrokerException {
-        FlowOptions options = FlowOptions.of(flow);
+        MemoryFlowOptions options = MemoryFlowOptions.of(flow);
         registryLock.lock();
         try {
             failIfClosed();
@@ -177,17 +193,53 @@ public final class MemoryBrokerAdapter implements BrokerAdapter {
         } finally {
             registryLock.unlock();
         }
+        RUNNING.computeIfPresent(server, (key, ref) -> ref.get() == this || ref.get() == null ? null : ref);
         ended.forEach(log -> log.end(FlowStatus.BROKER_CLOSED));
         LOG.log(System.Logger.Level.DEBUG, "Memory broker {0} closed", brokerName);
     }
 
     @Override
     public String toString() {
-        return "MemoryBrokerAdapter[" + brokerName + "]";
+        return "MemoryBrokerAdapter[" + brokerName + ", " + server + "]";
     }
 
     String brokerName() {
         return brokerName;
+    }
+
+    /**
+     * What DESCRIBE shows as {@code server}, unique among the open memory brokers of this JVM:
+     * {@code memory://<brokerName>} when no other open memory broker has it (the only or first
+     * broker named {@code local} is {@code memory://local}), else
+     * {@code memory://<brokerName>-<6 hex digits>}. The name is free again once its adapter closed.
+     */
+    public String server() {
+        return server;
+    }
+
+    /**
+     * The open memory broker of this JVM whose {@link #server()} is {@code server}, if any.
+     * Tests and in-process native clients use it; {@link MemoryBrokerProvider#attach} too.
+     */
+    public static java.util.Optional<MemoryBrokerAdapter> running(String server) {
+        WeakReference<MemoryBrokerAdapter> ref = RUNNING.get(server.strip());
+        MemoryBrokerAdapter adapter = ref == null ? null : ref.get();
+        return adapter == null || adapter.closed ? java.util.Optional.empty() : java.util.Optional.of(adapter);
+    }
+
+    /** Claims {@code memory://<name>}, or a suffixed variant when an open broker has it. */
+    private static String register(MemoryBrokerAdapter adapter) {
+        String base = SCHEME + adapter.brokerName;
+        String candidate = base;
+        while (true) {
+            var mine = new WeakReference<>(adapter);
+            WeakReference<MemoryBrokerAdapter> holder = RUNNING.compute(candidate,
+                    (key, ref) -> ref == null || ref.get() == null || ref.get().closed ? mine : ref);
+            if (holder == mine) {
+                return candidate;
+            }
+            candidate = base + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
+        }
     }
 
     int maxEventsPerFlow() {
@@ -214,7 +266,7 @@ public final class MemoryBrokerAdapter implements BrokerAdapter {
                 if (closed) {
                     return closedFailure(brokerName);
                 }
-                log = flows.computeIfAbsent(target, name -> new FlowLog(name, FlowOptions.none(name), this));
+                log = flows.computeIfAbsent(target, name -> new FlowLog(name, MemoryFlowOptions.none(name), this));
             } finally {
                 registryLock.unlock();
             }
@@ -263,12 +315,12 @@ public final class MemoryBrokerAdapter implements BrokerAdapter {
 
     private FlowDescription describe(FlowLog log) {
         var description = FlowDescription.builder()
-                .put("topic", log.name())
-                .put("server", "memory://" + brokerName)
-                .put("tls", "false")
+                .put(FlowDescription.TOPIC, log.name())
+                .put(FlowDescription.SERVER, server)
+                .put(FlowDescription.TLS, "false")
                 .put("delivery", "at-least-once");
         if (log.options().maxDeliveries().isPresent()) {
-            description.put("dead-letter", log.options().deadLetterFlow());
+            description.put(FlowDescription.DEAD_LETTER, log.options().deadLetterFlow());
         }
         return description.build();
     }

@@ -2,11 +2,9 @@ package org.eson.adapters.memory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 
 import io.cloudevents.CloudEvent;
+import org.eson.spi.Events;
 
 /**
  * A published event as a flow's log holds it. The event itself is kept by reference and never
@@ -20,28 +18,15 @@ import io.cloudevents.CloudEvent;
 record StoredEvent(long offset, CloudEvent event, String partitionKey, Instant appendedAt) {
 
     /** The CloudEvents extension that orders events (the spec's Partitioning extension). */
-    static final String PARTITION_KEY = "partitionkey";
+    static final String PARTITION_KEY = Events.PARTITION_KEY;
 
     /** Whether the event is older than {@code ttl} at {@code now}; a null ttl never expires. */
     boolean expired(Duration ttl, Instant now) {
         return ttl != null && now.isAfter(appendedAt.plus(ttl));
     }
 
-    /**
-     * The event's partition key in CloudEvents canonical string form. Comparing canonical text
-     * rather than Java values makes {@code 5} and {@code "5"} the same key, as they are after any
-     * protocol binding turns extensions into strings, so ordering does not depend on how a
-     * producer typed the value.
-     */
+    /** The event's partition key in CloudEvents canonical string form ({@link Events#partitionKey}), or null. */
     static String partitionKey(CloudEvent event) {
-        Object value = event.getExtension(PARTITION_KEY);
-        if (value == null) {
-            return null;
-        }
-        return switch (value) {
-            case byte[] bytes -> Base64.getEncoder().encodeToString(bytes);
-            case OffsetDateTime time -> time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            default -> value.toString();
-        };
+        return Events.partitionKey(event).orElse(null);
     }
 }

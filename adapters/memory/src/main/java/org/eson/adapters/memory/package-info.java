@@ -12,9 +12,10 @@
  *
  * <h2>Semantics chosen where the SPI leaves room</h2>
  * <ul>
- *   <li><b>Flow options</b> ({@link org.eson.spi.FlowSpec#options()}): {@code ttl} (ISO-8601
- *       duration, positive), {@code max-deliveries} (integer &ge; 1) and {@code dead-letter-flow}
- *       (flow name, default {@code dlq.<flow>}). Other keys are ignored because they belong to
+ *   <li><b>Flow options</b> ({@link org.eson.spi.FlowSpec#options()}, names in
+ *       {@link org.eson.spi.FlowOptions}): {@code ttl} (ISO-8601 duration, positive),
+ *       {@code max-deliveries} (integer &ge; 1) and {@code dead-letter-flow} (flow name, default
+ *       {@code dlq.<flow>}). Other keys are ignored because they belong to
  *       other adapters. A bad value fails {@code create} with {@code BrokerException.Fatal}.
  *       {@code create} of an existing flow keeps the options the flow was created with.</li>
  *   <li><b>Ttl</b> is measured from the moment the adapter appended the event (its injected
@@ -39,6 +40,22 @@
  *   <li><b>Settling</b> a delivery twice, after its source closed, after its flow was deleted or
  *       after the adapter closed does nothing: the event's fate was already decided and a bridge
  *       racing a shutdown must not get an exception for it.</li>
+ *   <li><b>Server</b>: DESCRIBE's {@code server} is a URI unique among the open memory brokers of
+ *       the JVM ({@link org.eson.adapters.memory.MemoryBrokerAdapter#server()}):
+ *       {@code memory://<broker name>} when no other open memory broker has it, which is always
+ *       the case for a gateway alone in its JVM (the embedded default is {@code memory://local}),
+ *       else {@code memory://<broker name>-<6 hex digits>} (random, for example
+ *       {@code memory://local-3fa9c2}). A broker's URI stays the same for its life; the plain
+ *       name is free again once its holder closed (or was dropped without {@code close()} and
+ *       collected). So with two gateways in one JVM both naming their broker {@code local},
+ *       the first one started keeps {@code memory://local}.</li>
+ *   <li><b>Attach</b> ({@link org.eson.adapters.memory.MemoryBrokerProvider#attach}): another
+ *       gateway of the same JVM opens sources and sinks of a described flow through a view over
+ *       the broker named by {@code server}, found in a JVM-wide registry of open memory brokers
+ *       (weakly held, removed on close). The view maps the DESCRIBE's {@code flow} name to its
+ *       {@code topic}, refuses {@code create} and {@code delete}, and its {@code close()} closes
+ *       what it opened, never the broker. A {@code server} that no open broker of this JVM has is
+ *       {@code Fatal}: memory flows cannot be shared across processes.</li>
  *   <li><b>Ending</b>: after {@code delete} of its flow a source's {@code poll} and a sink's
  *       {@code publish} fail with {@code NoSuchResource}, also when the flow is created again
  *       (they belong to the deleted log); after the adapter closed, every operation fails with

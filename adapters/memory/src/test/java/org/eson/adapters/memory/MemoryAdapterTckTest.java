@@ -1,17 +1,17 @@
 package org.eson.adapters.memory;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.cloudevents.CloudEvent;
 import org.eson.spi.BrokerAdapter;
+import org.eson.spi.BrokerAdapterProvider;
 import org.eson.spi.BrokerException;
 import org.eson.spi.Capability;
 import org.eson.spi.FlowDescription;
@@ -28,13 +28,11 @@ import org.eson.tck.TckSubject;
 /**
  * The memory adapter runs the TCK as its reference implementation. There is no broker fixture:
  * the broker lives inside each adapter instance, so every adapter gets its own broker name and
- * the probe finds the instance again from DESCRIBE's {@code server=memory://<broker>}. No
- * restart: the memory broker cannot restart and keep its data, so the Restart tests are skipped.
+ * the probe finds the instance again from DESCRIBE's {@code server=memory://<broker>}, through
+ * the JVM-wide registry {@link MemoryBrokerAdapter#running(String)} that {@code attach} uses too.
+ * No restart: the memory broker cannot restart and keep its data, so the Restart tests are skipped.
  */
 class MemoryAdapterTckTest extends AdapterTck {
-
-    /** Running adapters by broker name, as the probe resolves {@code memory://<broker>}. */
-    private static final Map<String, MemoryBrokerAdapter> BROKERS = new ConcurrentHashMap<>();
 
     @Override
     protected TckSubject subject() {
@@ -43,9 +41,12 @@ class MemoryAdapterTckTest extends AdapterTck {
             public BrokerAdapter newAdapter() throws BrokerException {
                 String broker = "tck-" + UUID.randomUUID().toString().substring(0, 8);
                 // Minimal configuration: the broker name only, every setting at its default.
-                var adapter = new MemoryBrokerAdapter(AdapterConfig.of(broker, Map.of()), Clock.systemUTC());
-                BROKERS.put(broker, adapter);
-                return adapter;
+                return new MemoryBrokerAdapter(AdapterConfig.of(broker, Map.of()), Clock.systemUTC());
+            }
+
+            @Override
+            public Optional<BrokerAdapterProvider> provider() {
+                return Optional.of(new MemoryBrokerProvider());
             }
 
             @Override
@@ -106,15 +107,12 @@ class MemoryAdapterTckTest extends AdapterTck {
         }
 
         private static MemoryBrokerAdapter broker(FlowDescription description) {
-            URI server = URI.create(description.parameters().get("server"));
-            if (!"memory".equals(server.getScheme())) {
+            String server = description.parameters().get("server");
+            if (server == null || !server.startsWith(MemoryBrokerAdapter.SCHEME)) {
                 throw new IllegalArgumentException("not a memory broker: " + server);
             }
-            MemoryBrokerAdapter adapter = BROKERS.get(server.getAuthority());
-            if (adapter == null) {
-                throw new IllegalArgumentException("no running memory broker " + server);
-            }
-            return adapter;
+            return MemoryBrokerAdapter.running(server)
+                    .orElseThrow(() -> new IllegalArgumentException("no running memory broker " + server));
         }
 
         private static FlowSpec topic(FlowDescription description) {

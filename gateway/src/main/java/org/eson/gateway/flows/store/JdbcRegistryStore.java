@@ -58,6 +58,8 @@ public final class JdbcRegistryStore implements RegistryStore {
     private static final int SYNC_ATTEMPTS = 3;
 
     private static final String FLOW_COLUMNS = "flow, namespace, owner, broker, created_at";
+    private static final String PROCESSOR_COLUMNS = "id, kind, source_flow, source_broker, sink_flow, sink_broker,"
+            + " settings, state, failure, created_at, updated_at";
 
     private final DataSource dataSource;
     private final AutoCloseable resources;
@@ -351,6 +353,105 @@ public final class JdbcRegistryStore implements RegistryStore {
         } catch (SQLException e) {
             throw failure("count flows", e);
         }
+    }
+
+    @Override
+    public boolean insertProcessor(ProcessorRow p) {
+        try (Connection c = connection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO processors (" + PROCESSOR_COLUMNS
+                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, p.id());
+            ps.setString(2, p.kind());
+            ps.setString(3, p.sourceFlow());
+            ps.setString(4, p.sourceBroker());
+            ps.setString(5, p.sinkFlow());
+            ps.setString(6, p.sinkBroker());
+            ps.setString(7, p.settings());
+            ps.setString(8, p.state());
+            ps.setString(9, p.failure().orElse(null));
+            ps.setObject(10, utc(p.createdAt()));
+            ps.setObject(11, utc(p.updatedAt()));
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                return false;
+            }
+            throw failure("insert processor", e);
+        }
+    }
+
+    @Override
+    public boolean updateProcessorState(String id, String state, Optional<String> failure, Instant at) {
+        String reason = failure.map(f -> f.length() > ProcessorRow.MAX_FAILURE ? f.substring(0, ProcessorRow.MAX_FAILURE) : f)
+                .orElse(null);
+        try (Connection c = connection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE processors SET state = ?, failure = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, state);
+            ps.setString(2, reason);
+            ps.setObject(3, utc(at));
+            ps.setString(4, id);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure("update processor state", e);
+        }
+    }
+
+    @Override
+    public boolean updateProcessor(ProcessorRow p) {
+        try (Connection c = connection();
+             PreparedStatement ps = c.prepareStatement("UPDATE processors SET source_flow = ?, source_broker = ?,"
+                     + " sink_flow = ?, sink_broker = ?, settings = ?, state = ?, failure = ?, updated_at = ?"
+                     + " WHERE id = ?")) {
+            ps.setString(1, p.sourceFlow());
+            ps.setString(2, p.sourceBroker());
+            ps.setString(3, p.sinkFlow());
+            ps.setString(4, p.sinkBroker());
+            ps.setString(5, p.settings());
+            ps.setString(6, p.state());
+            ps.setString(7, p.failure().orElse(null));
+            ps.setObject(8, utc(p.updatedAt()));
+            ps.setString(9, p.id());
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure("update processor", e);
+        }
+    }
+
+    @Override
+    public boolean deleteProcessor(String id) {
+        try (Connection c = connection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM processors WHERE id = ?")) {
+            ps.setString(1, id);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure("delete processor", e);
+        }
+    }
+
+    @Override
+    public List<ProcessorRow> processors() {
+        try (Connection c = connection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + PROCESSOR_COLUMNS
+                     + " FROM processors ORDER BY created_at, id");
+             ResultSet rs = ps.executeQuery()) {
+            List<ProcessorRow> result = new ArrayList<>();
+            while (rs.next()) {
+                result.add(new ProcessorRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        Optional.ofNullable(rs.getString(9)),
+                        rs.getObject(10, OffsetDateTime.class).toInstant(),
+                        rs.getObject(11, OffsetDateTime.class).toInstant()));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failure("list processors", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     @Override

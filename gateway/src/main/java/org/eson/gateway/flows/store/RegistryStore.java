@@ -49,6 +49,33 @@ public interface RegistryStore extends AutoCloseable {
 
     int countFlows(String namespace);
 
+    /**
+     * Registers a processor.
+     *
+     * @return {@code false} when a processor of that id already exists
+     */
+    boolean insertProcessor(ProcessorRow processor);
+
+    /**
+     * Records a lifecycle state and, for FAILED, why.
+     *
+     * @return whether the processor exists
+     */
+    boolean updateProcessorState(String id, String state, Optional<String> failure, java.time.Instant at);
+
+    /**
+     * Replaces a processor's endpoints, settings and state (kind and creation time stay).
+     *
+     * @return whether the processor exists
+     */
+    boolean updateProcessor(ProcessorRow processor);
+
+    /** @return whether a processor of that id existed */
+    boolean deleteProcessor(String id);
+
+    /** Every stored processor, oldest first. */
+    List<ProcessorRow> processors();
+
     /** A cheap round trip for health checks. */
     void checkOpen();
 
