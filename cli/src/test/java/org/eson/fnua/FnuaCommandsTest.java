@@ -619,12 +619,14 @@ class FnuaCommandsTest {
         Result noSubcommand = run("get");
         assertThat(noSubcommand.exitCode()).isEqualTo(2);
         assertThat(noSubcommand.err()).startsWith(
-                "fnua: Missing required subcommand (one of: flows, namespaces, agents)");
+                "fnua: Missing required subcommand (one of: flows, namespaces, agents, "
+                        + "subscriptions, subscribers)");
 
         Result nothing = run();
         assertThat(nothing.exitCode()).isEqualTo(2);
         assertThat(nothing.err()).startsWith(
-                "fnua: Missing required subcommand (one of: create, describe, delete, get, resolve)");
+                "fnua: Missing required subcommand (one of: create, describe, delete, get, resolve, "
+                        + "subscribe, unsubscribe, revoke, publish, tail)");
 
         Result noFlow = runWithConfig("create", "flow");
         assertThat(noFlow.exitCode()).isEqualTo(2);

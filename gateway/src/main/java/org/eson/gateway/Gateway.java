@@ -24,6 +24,11 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 
 import org.eson.fnap.command.Command;
+import org.eson.fnap.fns.FlowResolver;
+import org.eson.fnap.fns.Nameserver;
+import org.eson.fnap.fns.ResolverSettings;
+import org.eson.gateway.subscribe.RemoteBrokers;
+import org.eson.gateway.subscribe.SubscriptionService;
 import org.eson.gateway.brokers.AdapterRegistry;
 import org.eson.gateway.config.ConfigurationException;
 import org.eson.gateway.config.FnsAdvertise;
@@ -85,10 +90,13 @@ public final class Gateway implements AutoCloseable {
     private final WebServer server;
     private final EmbeddedNameServer embedded;
     private final ProcessorRuntime processors;
+    private final SubscriptionService subscriptions;
     private volatile boolean closed;
 
     private Gateway(GatewayConfig config, RegistryStore store, AdapterRegistry brokers, SessionRegistry sessions,
-                    GatewayMetrics metrics, WebServer server, EmbeddedNameServer embedded, ProcessorRuntime processors) {
+                    GatewayMetrics metrics, WebServer server, EmbeddedNameServer embedded, ProcessorRuntime processors,
+                    SubscriptionService subscriptions) {
+        this.subscriptions = subscriptions;
         this.embedded = embedded;
         this.processors = processors;
         this.config = config;
@@ -106,9 +114,11 @@ public final class Gateway implements AutoCloseable {
         EmbeddedNameServer embedded = null;
         WebServer server = null;
         ProcessorRuntime processors = null;
+        SubscriptionService subscriptions = null;
         try {
             brokers = AdapterRegistry.create(config.brokers(), Gateway.class.getClassLoader());
-            processors = new ProcessorRuntime(store, brokers::adapter, Clock.systemUTC());
+            processors = new ProcessorRuntime(store, brokers::adapter, Clock.systemUTC(),
+                    new RemoteBrokers(config, Gateway.class.getClassLoader()));
             store.syncNamespaces(config.namespaces().stream()
                     .map(ns -> new NamespaceRecord(ns.name(), ns.owner(), ns.broker()))
                     .toList());
@@ -143,11 +153,21 @@ public final class Gateway implements AutoCloseable {
             var namespaces = new NamespaceDirectory(config.namespaces());
             var flows = new FlowService(namespaces, store, brokers, registrar, Clock.systemUTC());
             var users = new UserDirectory(config.users());
+            var resolver = new AtomicReference<FlowResolver>();
+            EmbeddedNameServer embeddedServer = embedded;
+            subscriptions = new SubscriptionService(config, namespaces, flows, store, processors,
+                    () -> resolver.updateAndGet(r -> r != null ? r : resolver(config, embeddedServer)), Clock.systemUTC());
+            SubscriptionService subs = subscriptions;
             Map<String, SaslMechanism> mechanisms = Map.of("PLAIN", new PlainMechanism(users));
             OptionalInt tlsPort = config.fnaps().isPresent() ? OptionalInt.of(config.fnaps().get().port()) : OptionalInt.empty();
             var dispatcher = CommandDispatcher.builder()
                     .register(Command.CreateFlow.class, new CreateFlowHandler(flows))
-                    .register(Command.DescribeFlow.class, new DescribeFlowHandler(flows))
+                    .register(Command.DescribeFlow.class, new DescribeFlowHandler(flows, subs::describeAs))
+                    .register(Command.Subscribe.class, (c, u) -> subs.subscribe(u.orElseThrow().name(), c.flow(), c.local()))
+                    .register(Command.Unsubscribe.class, (c, u) -> subs.unsubscribe(u.orElseThrow().name(), c.flow()))
+                    .register(Command.GetSubscriptions.class, (c, u) -> subs.subscriptions(u.orElseThrow().name()))
+                    .register(Command.GetSubscribers.class, (c, u) -> subs.subscribers(u.orElseThrow().name(), c.flow()))
+                    .register(Command.Revoke.class, (c, u) -> subs.revoke(u.orElseThrow().name(), c.flow()))
                     .register(Command.DeleteFlow.class, new DeleteFlowHandler(flows))
                     .register(Command.GetFlows.class, new GetFlowsHandler(flows))
                     .register(Command.GetNamespaces.class, new GetNamespacesHandler(flows))
@@ -161,11 +181,13 @@ public final class Gateway implements AutoCloseable {
 
             server = buildServer(config, selector, metrics, store, brokers, registrar).start();
             endpoint.set(advertised(config, server));
-            var gateway = new Gateway(config, store, brokers, sessions, metrics, server, embedded, processors);
+            var gateway = new Gateway(config, store, brokers, sessions, metrics, server, embedded, processors,
+                    subscriptions);
             publishNamespaces(registrar, namespaceNames);
             reconcile(store, flows, config);
             // After reconcile: the flows' broker resources exist again, so the bridges can open them.
             processors.startPersisted();
+            subscriptions.start();
             LOG.log(Level.INFO, "event=gateway.started fqdn=" + config.fqdn()
                     + " fnap=" + config.fnap().host() + ":" + gateway.fnapPort()
                     + gateway.fnapsPort().map(p -> " fnaps=" + config.fnaps().get().host() + ":" + p).orElse("")
@@ -174,6 +196,9 @@ public final class Gateway implements AutoCloseable {
                     : zones.stream().map(FnsZone::name).collect(Collectors.joining(","))));
             return gateway;
         } catch (RuntimeException e) {
+            if (subscriptions != null) {
+                subscriptions.close();
+            }
             if (processors != null) {
                 processors.close();
             }
@@ -189,6 +214,26 @@ public final class Gateway implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * The resolver for remote flows: {@code fnaa.fns.resolver.nameservers}, else the embedded
+     * name server when it runs, else the system's.
+     */
+    private static FlowResolver resolver(GatewayConfig config, EmbeddedNameServer embedded) {
+        var settings = config.subscriptions();
+        List<Nameserver> servers = settings.nameservers();
+        if (servers.isEmpty() && embedded != null) {
+            String host = WILDCARD.contains(embedded.host()) ? "127.0.0.1" : embedded.host();
+            servers = List.of(new Nameserver(host, embedded.port()));
+        }
+        return FlowResolver.create(ResolverSettings.defaults().withNameservers(servers)
+                .withTimeout(settings.resolverTimeout()));
+    }
+
+    /** Subscriptions, for tests. */
+    public SubscriptionService subscriptions() {
+        return subscriptions;
     }
 
     private static final java.util.Set<String> WILDCARD = java.util.Set.of("0.0.0.0", "::", "[::]", "*");
@@ -395,6 +440,7 @@ public final class Gateway implements AutoCloseable {
         if (embedded != null) {
             embedded.close();
         }
+        subscriptions.close();
         // Before the adapters, so each bridge settles its in-flight publishes while it still can.
         processors.close();
         brokers.close();

@@ -13,7 +13,9 @@ import picocli.CommandLine.Mixin;
         description = "Flow Namespace User Agent: manage flows on Flow Namespace Accessing Agents "
                 + "(FNAA) over FNAP.",
         subcommands = {CreateCommand.class, DescribeCommand.class, DeleteCommand.class,
-                GetCommand.class, ResolveCommand.class},
+                GetCommand.class, ResolveCommand.class, SubscribeCommand.class,
+                UnsubscribeCommand.class, RevokeCommand.class, PublishCommand.class,
+                TailCommand.class},
         footerHeading = ExitCodes.FOOTER_HEADING, footer = ExitCodes.FOOTER)
 public final class FnuaCommand {
 

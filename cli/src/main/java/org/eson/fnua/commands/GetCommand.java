@@ -5,8 +5,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code fnua get}: groups the listing commands. */
 @Command(name = "get", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List flows, namespaces or configured agents.",
-        subcommands = {GetFlowsCommand.class, GetNamespacesCommand.class, GetAgentsCommand.class},
+        description = "List flows, namespaces, configured agents, subscriptions or subscribers.",
+        subcommands = {GetFlowsCommand.class, GetNamespacesCommand.class, GetAgentsCommand.class,
+                GetSubscriptionsCommand.class, GetSubscribersCommand.class},
         footerHeading = ExitCodes.FOOTER_HEADING, footer = ExitCodes.FOOTER)
 final class GetCommand {
 

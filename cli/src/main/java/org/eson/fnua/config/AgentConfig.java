@@ -1,5 +1,8 @@
 package org.eson.fnua.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -20,10 +23,20 @@ import java.util.OptionalInt;
  * @param port     the TCP port, if not the default (ESON addition)
  * @param tls      whether to use implicit TLS (ESON addition)
  * @param entry    how messages name this entry, for example {@code agents[0] 'fnaa-unix'}
+ * @param brokerCredentials {@code broker-credentials:}, extra settings for the native broker
+ *                 client of {@code fnua publish}/{@code tail}, in the adapter's own setting
+ *                 names (for Kafka {@code sasl.jaas.config}...); empty when not configured
  */
 public record AgentConfig(String name, String fqdn, String username, PasswordSource password,
         Optional<String> prefix, Optional<String> host, OptionalInt port, boolean tls,
-        String entry) {
+        String entry, Map<String, String> brokerCredentials) {
+
+    /** An agent without {@code broker-credentials}. */
+    public AgentConfig(String name, String fqdn, String username, PasswordSource password,
+            Optional<String> prefix, Optional<String> host, OptionalInt port, boolean tls,
+            String entry) {
+        this(name, fqdn, username, password, prefix, host, port, tls, entry, Map.of());
+    }
 
     /** The port of the thesis's examples, used when neither config nor DNS says otherwise. */
     public static final int DEFAULT_PORT = 61000;
@@ -37,6 +50,8 @@ public record AgentConfig(String name, String fqdn, String username, PasswordSou
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(entry, "entry");
+        brokerCredentials = Collections.unmodifiableMap(new LinkedHashMap<>(
+                Objects.requireNonNull(brokerCredentials, "brokerCredentials")));
     }
 
     /**

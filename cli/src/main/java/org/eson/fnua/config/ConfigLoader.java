@@ -45,7 +45,7 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("agents", "namespaces", "nameservers");
     private static final Set<String> AGENT_KEYS = Set.of("name", "fqdn", "username", "password",
-            "password-env", "password-file", "prefix", "host", "port", "tls");
+            "password-env", "password-file", "prefix", "host", "port", "tls", "broker-credentials");
     private static final Set<String> NAMESPACE_KEYS = Set.of("name", "agent");
 
     private final Consumer<String> warnings;
@@ -222,7 +222,26 @@ public final class ConfigLoader {
             Optional<String> host = optionalString(m, "host", entry);
             OptionalInt port = port(m, entry);
             boolean tls = bool(m, "tls", entry);
-            return new AgentConfig(name, fqdn, username, password, prefix, host, port, tls, entry);
+            Map<String, String> credentials = brokerCredentials(m, entry);
+            return new AgentConfig(name, fqdn, username, password, prefix, host, port, tls, entry,
+                    credentials);
+        }
+
+        /** {@code broker-credentials:}: a mapping of adapter setting names to single values. */
+        private Map<String, String> brokerCredentials(Map<String, NodeTuple> m, String entry)
+                throws ConfigException {
+            NodeTuple t = m.get("broker-credentials");
+            if (t == null || isNull(t.getValueNode())) {
+                return Map.of();
+            }
+            Map<String, String> result = new LinkedHashMap<>();
+            for (Map.Entry<String, NodeTuple> e
+                    : mapping(t.getValueNode(), entry, "broker-credentials").entrySet()) {
+                String key = "broker-credentials." + e.getKey();
+                Optional<String> value = scalar(e.getValue().getValueNode(), entry, key);
+                result.put(e.getKey(), value.orElse(""));
+            }
+            return result;
         }
 
         NamespaceConfig namespace(Node node, int index, Set<String> agentNames)

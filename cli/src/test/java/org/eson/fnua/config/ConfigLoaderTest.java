@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -216,11 +217,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsBrokerCredentialsForPublishAndTail() throws ConfigException {
+        FlowConfig config = parse("""
+                agents:
+                - name: a
+                  fqdn: fnaa.a.example
+                  username: u
+                  password: p
+                  broker-credentials:
+                    sasl.mechanism: PLAIN
+                    security.protocol: SASL_SSL
+                - {name: b, fqdn: fnaa.b.example, username: u, password: p}
+                """);
+        assertThat(config.agent("a").orElseThrow().brokerCredentials()).containsExactly(
+                Map.entry("sasl.mechanism", "PLAIN"), Map.entry("security.protocol", "SASL_SSL"));
+        assertThat(config.agent("b").orElseThrow().brokerCredentials()).isEmpty();
+        assertThat(error("""
+                agents:
+                - {name: a, fqdn: fnaa.a.example, username: u, password: p, broker-credentials: x}
+                """)).contains("broker-credentials").contains("must be a mapping");
+    }
+
+    @Test
     void rejectsUnknownKeysSoThatTyposDoNotFallBackToDefaults() {
         assertThat(error("""
                 agents:
                 - {name: a, fqdn: fnaa.a.example, username: u, password: p, prot: 61001}
-                """)).contains("agents[0] 'a': key 'prot': is not a known key (known: fqdn, host, ");
+                """)).contains("agents[0] 'a': key 'prot': is not a known key (known: broker-credentials, fqdn, host, ");
         assertThat(error("""
                 agents:
                 - {name: a, fqdn: fnaa.a.example, username: u, password: p}

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param fnaps       the implicit-TLS FNAP listener, when configured
  * @param http        the observability listener ({@code /observe/health}, {@code /observe/metrics})
  * @param fns         the Flow Name Service: DNS zones and what the gateway advertises in them
+ * @param subscriptions how this gateway resolves, reaches and checks other gateways' flows
  */
 public record GatewayConfig(String fqdn,
                             Path dataDir,
@@ -28,9 +29,11 @@ public record GatewayConfig(String fqdn,
                             List<UserEntry> users,
                             List<BrokerEntry> brokers,
                             List<NamespaceEntry> namespaces,
-                            FnsSettings fns) {
+                            FnsSettings fns,
+                            SubscriptionSettings subscriptions) {
 
     public GatewayConfig {
+        Objects.requireNonNull(subscriptions, "subscriptions");
         Objects.requireNonNull(fqdn, "fqdn");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(fnap, "fnap");
@@ -41,6 +44,21 @@ public record GatewayConfig(String fqdn,
         brokers = List.copyOf(brokers);
         namespaces = List.copyOf(namespaces);
         Objects.requireNonNull(fns, "fns");
+    }
+
+    /** A configuration without peers: subscriptions use the defaults. */
+    public GatewayConfig(String fqdn, Path dataDir, boolean development, ListenerSettings fnap,
+                         Optional<TlsListenerSettings> fnaps, ListenerSettings http, SessionSettings sessions,
+                         List<UserEntry> users, List<BrokerEntry> brokers, List<NamespaceEntry> namespaces,
+                         FnsSettings fns) {
+        this(fqdn, dataDir, development, fnap, fnaps, http, sessions, users, brokers, namespaces, fns,
+                SubscriptionSettings.defaults());
+    }
+
+    /** The configured credentials for a peer FNAA. */
+    public Optional<PeerEntry> peer(String fqdn) {
+        String normalized = DnsNames.normalize(fqdn);
+        return subscriptions.peers().stream().filter(p -> p.fqdn().equals(normalized)).findFirst();
     }
 
     /**

@@ -193,11 +193,73 @@ public final class GatewayConfigLoader {
                     names(users.stream().map(UserEntry::name).toList()),
                     names(brokers.stream().map(BrokerEntry::name).toList()));
             FnsSettings fns = new FnsSectionReader(problems).fns(fnaa.get("fns"), fqdn, development, fnap, fnaps, http, namespaces);
+            SubscriptionSettings subscriptions = subscriptions(fnaa, development);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
             return new GatewayConfig(fqdn, dataDir, development, fnap, fnaps, http, sessions,
-                    users, brokers, namespaces, fns);
+                    users, brokers, namespaces, fns, subscriptions);
+        }
+
+        /** {@code fnaa.fns.resolver}, {@code fnaa.peers} and {@code fnaa.subscriptions}. */
+        private SubscriptionSettings subscriptions(Config fnaa, boolean development) {
+            Config resolver = fnaa.get("fns").get("resolver");
+            List<org.eson.fnap.fns.Nameserver> nameservers = new ArrayList<>();
+            for (Config server : list(resolver.get("nameservers"))) {
+                text(server).ifPresent(text -> {
+                    try {
+                        nameservers.add(org.eson.fnap.fns.Nameserver.parse(text));
+                    } catch (IllegalArgumentException e) {
+                        problems.add("fnaa.fns.resolver.nameservers: '" + text + "' is not host[:port]: " + e.getMessage());
+                    }
+                });
+            }
+            java.time.Duration timeout = duration(resolver.get("timeout"), SubscriptionSettings.DEFAULT_RESOLVER_TIMEOUT);
+            List<PeerEntry> peers = new ArrayList<>();
+            List<Config> items = list(fnaa.get("peers"));
+            for (int i = 0; i < items.size(); i++) {
+                Config item = items.get(i);
+                String where = "fnaa.peers[" + i + "]";
+                if (!section(item)) {
+                    continue;
+                }
+                Optional<String> fqdn = text(item.get("fqdn"));
+                Optional<String> username = text(item.get("username"));
+                Optional<String> password = secret(item.get("password"));
+                Optional<String> passwordEnv = text(item.get("password-env"));
+                if (password.isEmpty() && passwordEnv.isPresent()) {
+                    password = Optional.ofNullable(System.getenv(passwordEnv.get())).filter(v -> !v.isEmpty());
+                    if (password.isEmpty()) {
+                        problems.add(where + ": environment variable " + passwordEnv.get() + " is not set");
+                        continue;
+                    }
+                }
+                if (fqdn.isEmpty() || username.isEmpty() || password.isEmpty()) {
+                    problems.add(where + ": fqdn, username and password (or password-env) are required");
+                    continue;
+                }
+                Map<String, String> credentials = new TreeMap<>();
+                Config broker = item.get("broker-credentials");
+                if (section(broker)) {
+                    for (Config child : broker.asNodeList().orElse(List.of())) {
+                        flatten(child, child.name(), credentials);
+                    }
+                }
+                Optional<Path> truststore = text(item.get("truststore")).map(Path::of);
+                if (truststore.isPresent()) {
+                    // Not silently ignored: peers over TLS are verified with the JDK's default trust store only.
+                    problems.add(where + ".truststore is not supported yet: TLS peers are verified with the JDK's"
+                            + " default trust store");
+                }
+                peers.add(new PeerEntry(fqdn.get(), username.get(), password.get(), credentials, truststore));
+            }
+            java.time.Duration interval = duration(fnaa.get("subscriptions").get("check-interval"),
+                    SubscriptionSettings.DEFAULT_CHECK_INTERVAL);
+            if (interval.isZero() || interval.isNegative() || timeout.isZero() || timeout.isNegative()) {
+                problems.add("fnaa.subscriptions.check-interval and fnaa.fns.resolver.timeout must be positive");
+                return SubscriptionSettings.defaults();
+            }
+            return new SubscriptionSettings(nameservers, timeout, peers, interval);
         }
 
         private static Set<String> names(List<String> names) {
@@ -426,7 +488,12 @@ public final class GatewayConfigLoader {
                 if (maxFlows < 1) {
                     problems.add(what + ": max-flows must be at least 1, got " + maxFlows);
                 }
-                return new NamespaceEntry(name, owner.orElse(""), broker.orElse(""), maxFlows);
+                List<String> readers = new ArrayList<>();
+                for (Config reader : list(item.get("readers"))) {
+                    text(reader).ifPresent(readers::add);
+                }
+                boolean publicAccess = bool(item.get("public"), false);
+                return new NamespaceEntry(name, owner.orElse(""), broker.orElse(""), maxFlows, readers, publicAccess);
             });
         }
 

@@ -43,6 +43,7 @@ final class BridgeProcessor implements Processor {
     private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
 
     private final Function<String, BrokerAdapter> adapters;
+    private final RemoteAttacher attacher;
     private final BridgeSettings bridgeSettings;
     private final UnaryOperator<EventSink> sinkWrapper;
     private final BiConsumer<BridgeProcessor, String> onFailure;
@@ -62,7 +63,11 @@ final class BridgeProcessor implements Processor {
     /** Guarded by {@link #deadLetterLock}. */
     private EventSink deadLetterSink;
 
-    private record Run(EventSource source, EventSink sink, Bridge bridge) {
+    private record Run(EventSource source, EventSink sink, Bridge bridge, java.util.List<BrokerAdapter> attached) {
+    }
+
+    /** An endpoint opened for one run: its adapter, and whether the run attached it (and must close it). */
+    private record Opened(BrokerAdapter adapter, FlowSpec flow, boolean attached) {
     }
 
     /**
@@ -75,6 +80,13 @@ final class BridgeProcessor implements Processor {
     BridgeProcessor(ProcessorSpec spec, ProcessorState initial, Function<String, BrokerAdapter> adapters,
                     BridgeSettings bridgeSettings, UnaryOperator<EventSink> sinkWrapper,
                     BiConsumer<BridgeProcessor, String> onFailure) {
+        this(spec, initial, adapters, RemoteAttacher.none(), bridgeSettings, sinkWrapper, onFailure);
+    }
+
+    BridgeProcessor(ProcessorSpec spec, ProcessorState initial, Function<String, BrokerAdapter> adapters,
+                    RemoteAttacher attacher, BridgeSettings bridgeSettings, UnaryOperator<EventSink> sinkWrapper,
+                    BiConsumer<BridgeProcessor, String> onFailure) {
+        this.attacher = Objects.requireNonNull(attacher, "attacher");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.state = Objects.requireNonNull(initial, "initial");
         this.adapters = Objects.requireNonNull(adapters, "adapters");
@@ -100,7 +112,11 @@ final class BridgeProcessor implements Processor {
     public synchronized void start() {
         requireAlive();
         if (run != null) {
-            return;
+            if (!(run.bridge().stats().status() instanceof BridgeStats.Status.Failed)) {
+                return;
+            }
+            // The bridge gave up but its watcher has not recorded it yet: a resume must not be a no-op.
+            stopRun();
         }
         try {
             run = open(spec);
@@ -194,30 +210,60 @@ final class BridgeProcessor implements Processor {
         }
     }
 
+    private Opened endpoint(Endpoint endpoint) {
+        return switch (endpoint) {
+            case LocalFlow local -> new Opened(adapter(local.broker()), FlowSpec.of(local.flow()), false);
+            case RemoteFlow remote -> {
+                try {
+                    yield new Opened(attacher.attach(remote), FlowSpec.of(remote.flow()), true);
+                } catch (BrokerException e) {
+                    throw brokerFailure("cannot attach to " + remote, e);
+                }
+            }
+        };
+    }
+
     private Run open(ProcessorSpec s) {
-        LocalFlow source = local(s.source());
-        LocalFlow sink = local(s.sink());
-        BrokerAdapter sourceBroker = adapter(source.broker());
-        BrokerAdapter sinkBroker = adapter(sink.broker());
+        var attached = new java.util.ArrayList<BrokerAdapter>();
+        Opened source = endpoint(s.source());
+        if (source.attached()) {
+            attached.add(source.adapter());
+        }
+        Opened sink;
+        try {
+            sink = endpoint(s.sink());
+        } catch (RuntimeException e) {
+            attached.forEach(BridgeProcessor::closeQuietly);
+            throw e;
+        }
+        if (sink.attached()) {
+            attached.add(sink.adapter());
+        }
         EventSource events;
         try {
-            events = sourceBroker.openSource(FlowSpec.of(source.flow()), new SourceSettings(consumerGroup()));
+            events = source.adapter().openSource(source.flow(), new SourceSettings(consumerGroup()));
         } catch (BrokerException e) {
-            throw brokerFailure("cannot read " + source, e);
+            attached.forEach(BridgeProcessor::closeQuietly);
+            throw brokerFailure("cannot read " + s.source(), e);
+        } catch (RuntimeException e) {
+            attached.forEach(BridgeProcessor::closeQuietly);
+            throw e;
         }
         EventSink out;
         try {
-            out = sinkWrapper.apply(sinkBroker.openSink(FlowSpec.of(sink.flow())));
+            out = sinkWrapper.apply(sink.adapter().openSink(sink.flow()));
         } catch (BrokerException e) {
             events.close();
-            throw brokerFailure("cannot write " + sink, e);
+            attached.forEach(BridgeProcessor::closeQuietly);
+            throw brokerFailure("cannot write " + s.sink(), e);
         } catch (RuntimeException e) {
             events.close();
+            attached.forEach(BridgeProcessor::closeQuietly);
             throw e;
         }
         BridgeSettings settings = bridgeSettings.withBatchSize(s.settings().batchSize())
                 .withDeadLetter(new DeadLetter(s.settings().maxAttempts(), this::deadLetter));
-        var opened = new Run(events, out, Bridge.start(events, out, settings));
+        var opened = new Run(events, out, Bridge.start(events, out, settings), java.util.List.copyOf(attached));
         Thread.ofVirtual().name("eson-processor-watch-" + s.id()).start(() -> watch(opened));
         return opened;
     }
@@ -263,6 +309,7 @@ final class BridgeProcessor implements Processor {
             lastEventTime = later(lastEventTime, stats.lastEventTime().orElse(null));
             closeQuietly(current.source());
             closeQuietly(current.sink());
+            current.attached().forEach(BridgeProcessor::closeQuietly);
         }
     }
 
@@ -273,7 +320,7 @@ final class BridgeProcessor implements Processor {
      */
     private void deadLetter(CloudEvent event, BrokerException failure) throws BrokerException, InterruptedException {
         ProcessorSpec s = spec;
-        LocalFlow source = local(s.source());
+        LocalFlow source = deadLetterHome(s);
         String flow = s.settings().deadLetterFlowFor(source.flow());
         synchronized (deadLetterLock) {
             if (deadLetterSink == null) {
@@ -319,10 +366,18 @@ final class BridgeProcessor implements Processor {
         }
     }
 
-    /** Only local flows exist yet; the sealed switch makes a RemoteFlow a compile error here. */
-    static LocalFlow local(Endpoint endpoint) {
-        return switch (endpoint) {
+    /**
+     * Where dead letters go: the source's broker when the source is local (its owner looks at what
+     * their events did wrong), else the sink's: a remote source's broker is not ours to write to.
+     */
+    static LocalFlow deadLetterHome(ProcessorSpec s) {
+        return switch (s.source()) {
             case LocalFlow local -> local;
+            case RemoteFlow remote -> switch (s.sink()) {
+                case LocalFlow local -> new LocalFlow(remote.flow(), local.broker());
+                case RemoteFlow other -> throw new ProcessorException(ProcessorException.Reason.INVALID,
+                        "a bridge needs at least one local flow");
+            };
         };
     }
 

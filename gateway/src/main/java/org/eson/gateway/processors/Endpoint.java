@@ -6,7 +6,7 @@ package org.eson.gateway.processors;
  * the broker parameters its DESCRIBE returned) and every place that must handle it then fails
  * to compile until it does.
  */
-public sealed interface Endpoint permits LocalFlow {
+public sealed interface Endpoint permits LocalFlow, RemoteFlow {
 
     /** The flow's name, without {@code flow://}. */
     String flow();

@@ -40,6 +40,7 @@ public final class ProcessorRuntime implements AutoCloseable {
     private final Function<String, BrokerAdapter> adapters;
     private final Clock clock;
     private final BridgeSettings bridgeSettings;
+    private final RemoteAttacher attacher;
     /** In creation order; replaced under the runtime's lock, read without it. */
     private final Map<String, Processor> processors = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean closed;
@@ -48,12 +49,24 @@ public final class ProcessorRuntime implements AutoCloseable {
      * @param adapters the configured brokers by name; throws IllegalArgumentException for an unknown one
      */
     public ProcessorRuntime(RegistryStore store, Function<String, BrokerAdapter> adapters, Clock clock) {
-        this(store, adapters, clock, BridgeSettings.defaults());
+        this(store, adapters, clock, BridgeSettings.defaults(), RemoteAttacher.none());
+    }
+
+    /** With {@code attacher} opening the brokers of {@link RemoteFlow} endpoints. */
+    public ProcessorRuntime(RegistryStore store, Function<String, BrokerAdapter> adapters, Clock clock,
+                            RemoteAttacher attacher) {
+        this(store, adapters, clock, BridgeSettings.defaults(), attacher);
     }
 
     /** With bridge timings of its own; tests use short poll timeouts and back-offs. */
     ProcessorRuntime(RegistryStore store, Function<String, BrokerAdapter> adapters, Clock clock,
                      BridgeSettings bridgeSettings) {
+        this(store, adapters, clock, bridgeSettings, RemoteAttacher.none());
+    }
+
+    ProcessorRuntime(RegistryStore store, Function<String, BrokerAdapter> adapters, Clock clock,
+                     BridgeSettings bridgeSettings, RemoteAttacher attacher) {
+        this.attacher = Objects.requireNonNull(attacher, "attacher");
         this.store = Objects.requireNonNull(store, "store");
         this.adapters = Objects.requireNonNull(adapters, "adapters");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -272,7 +285,7 @@ public final class ProcessorRuntime implements AutoCloseable {
 
     private Processor newProcessor(ProcessorSpec spec, ProcessorState initial, UnaryOperator<EventSink> sinkWrapper) {
         return switch (spec.kind()) {
-            case BRIDGE -> new BridgeProcessor(spec, initial, adapters, bridgeSettings, sinkWrapper,
+            case BRIDGE -> new BridgeProcessor(spec, initial, adapters, attacher, bridgeSettings, sinkWrapper,
                     (processor, reason) -> recordQuietly(processor.spec().id(), ProcessorState.failed(reason)));
             case COLLECTOR, DISTRIBUTOR, SIGNAL -> throw unsupported(spec.kind());
         };
@@ -283,7 +296,9 @@ public final class ProcessorRuntime implements AutoCloseable {
             throw unsupported(spec.kind());
         }
         for (Endpoint endpoint : List.of(spec.source(), spec.sink())) {
-            LocalFlow local = BridgeProcessor.local(endpoint);
+            if (!(endpoint instanceof LocalFlow local)) {
+                continue;
+            }
             try {
                 adapters.apply(local.broker());
             } catch (IllegalArgumentException e) {
@@ -333,18 +348,37 @@ public final class ProcessorRuntime implements AutoCloseable {
                 + ProcessorKind.implemented().stream().map(ProcessorKind::label).collect(Collectors.joining(", ")));
     }
 
+    /** The broker column of a remote endpoint: not a configured broker's name. */
+    static final String REMOTE_BROKER_PREFIX = "remote:";
+
     static ProcessorRow row(ProcessorSpec spec, ProcessorState state, Instant created, Instant updated) {
-        LocalFlow source = BridgeProcessor.local(spec.source());
-        LocalFlow sink = BridgeProcessor.local(spec.sink());
         Optional<String> failure = state instanceof ProcessorState.Failed failed
                 ? Optional.of(failed.reason()) : Optional.empty();
-        return new ProcessorRow(spec.id(), spec.kind().name(), source.flow(), source.broker(), sink.flow(),
-                sink.broker(), spec.settings().toText(), state.name(), failure, created, updated);
+        return new ProcessorRow(spec.id(), spec.kind().name(), spec.source().flow(), brokerColumn(spec.source()),
+                spec.sink().flow(), brokerColumn(spec.sink()), spec.settings().toText(), state.name(), failure,
+                created, updated, remoteColumn(spec.source()), remoteColumn(spec.sink()));
+    }
+
+    private static String brokerColumn(Endpoint endpoint) {
+        return switch (endpoint) {
+            case LocalFlow local -> local.broker();
+            case RemoteFlow remote -> REMOTE_BROKER_PREFIX + remote.type();
+        };
+    }
+
+    private static Optional<String> remoteColumn(Endpoint endpoint) {
+        return switch (endpoint) {
+            case LocalFlow local -> Optional.empty();
+            case RemoteFlow remote -> Optional.of(remote.toText());
+        };
     }
 
     static ProcessorSpec spec(ProcessorRow row) {
-        return new ProcessorSpec(row.id(), ProcessorKind.parse(row.kind()),
-                new LocalFlow(row.sourceFlow(), row.sourceBroker()), new LocalFlow(row.sinkFlow(), row.sinkBroker()),
+        Endpoint source = row.sourceRemote().<Endpoint>map(text -> RemoteFlow.parse(row.sourceFlow(), text))
+                .orElseGet(() -> new LocalFlow(row.sourceFlow(), row.sourceBroker()));
+        Endpoint sink = row.sinkRemote().<Endpoint>map(text -> RemoteFlow.parse(row.sinkFlow(), text))
+                .orElseGet(() -> new LocalFlow(row.sinkFlow(), row.sinkBroker()));
+        return new ProcessorSpec(row.id(), ProcessorKind.parse(row.kind()), source, sink,
                 ProcessorSettings.parse(row.settings()));
     }
 }

@@ -56,27 +56,42 @@ public final class TestGateways {
 
     public static GatewayConfig withSessions(GatewayConfig c, SessionSettings sessions) {
         return new GatewayConfig(c.fqdn(), c.dataDir(), c.development(), c.fnap(), c.fnaps(), c.http(), sessions,
-                c.users(), c.brokers(), c.namespaces(), c.fns());
+                c.users(), c.brokers(), c.namespaces(), c.fns(), c.subscriptions());
     }
 
     public static GatewayConfig withFnaps(GatewayConfig c, org.eson.gateway.config.TlsListenerSettings tls) {
         return new GatewayConfig(c.fqdn(), c.dataDir(), c.development(), c.fnap(), Optional.of(tls), c.http(),
-                c.sessions(), c.users(), c.brokers(), c.namespaces(), c.fns());
+                c.sessions(), c.users(), c.brokers(), c.namespaces(), c.fns(), c.subscriptions());
     }
 
     public static GatewayConfig withBrokers(GatewayConfig c, List<BrokerEntry> brokers) {
         return new GatewayConfig(c.fqdn(), c.dataDir(), c.development(), c.fnap(), c.fnaps(), c.http(),
-                c.sessions(), c.users(), brokers, c.namespaces(), c.fns());
+                c.sessions(), c.users(), brokers, c.namespaces(), c.fns(), c.subscriptions());
     }
 
     public static GatewayConfig withFns(GatewayConfig c, FnsSettings fns) {
         return new GatewayConfig(c.fqdn(), c.dataDir(), c.development(), c.fnap(), c.fnaps(), c.http(),
-                c.sessions(), c.users(), c.brokers(), c.namespaces(), fns);
+                c.sessions(), c.users(), c.brokers(), c.namespaces(), fns, c.subscriptions());
     }
 
     public static GatewayConfig withNamespaces(GatewayConfig c, List<NamespaceEntry> namespaces) {
         return new GatewayConfig(c.fqdn(), c.dataDir(), c.development(), c.fnap(), c.fnaps(), c.http(),
-                c.sessions(), c.users(), c.brokers(), namespaces, c.fns());
+                c.sessions(), c.users(), c.brokers(), namespaces, c.fns(), c.subscriptions());
+    }
+
+    public static GatewayConfig withSubscriptions(GatewayConfig c, org.eson.gateway.config.SubscriptionSettings subscriptions) {
+        return new GatewayConfig(c.fqdn(), c.dataDir(), c.development(), c.fnap(), c.fnaps(), c.http(),
+                c.sessions(), c.users(), c.brokers(), c.namespaces(), c.fns(), subscriptions);
+    }
+
+    public static GatewayConfig withUsers(GatewayConfig c, List<UserEntry> users) {
+        return new GatewayConfig(c.fqdn(), c.dataDir(), c.development(), c.fnap(), c.fnaps(), c.http(),
+                c.sessions(), users, c.brokers(), c.namespaces(), c.fns(), c.subscriptions());
+    }
+
+    public static GatewayConfig withFqdn(GatewayConfig c, String fqdn) {
+        return new GatewayConfig(fqdn, c.dataDir(), c.development(), c.fnap(), c.fnaps(), c.http(),
+                c.sessions(), c.users(), c.brokers(), c.namespaces(), c.fns(), c.subscriptions());
     }
 
     public static Gateway start(Path dataDir) {

@@ -34,6 +34,11 @@ public sealed interface Command {
             case DeleteFlow d -> true;
             case GetFlows g -> true;
             case GetNamespaces g -> true;
+            case Subscribe s -> true;
+            case Unsubscribe u -> true;
+            case GetSubscriptions g -> true;
+            case GetSubscribers g -> true;
+            case Revoke r -> true;
         };
     }
 
@@ -147,6 +152,87 @@ public sealed interface Command {
         @Override
         public String verb() {
             return "GET NAMESPACES";
+        }
+    }
+
+    /**
+     * {@code SUBSCRIBE <flow> [LOCAL <local-flow>]}. With {@code LOCAL}, a user asks their own
+     * gateway to subscribe its flow {@code local} to {@code flow} (anywhere); without it, a peer
+     * gateway (or any user) asks the gateway of {@code flow} for a copy flow of it.
+     *
+     * @param flow  the flow subscribed to
+     * @param local the subscriber's flow the events are written to
+     */
+    record Subscribe(FlowName flow, Optional<FlowName> local) implements Command {
+        /** Validates the components. */
+        public Subscribe {
+            Objects.requireNonNull(flow, "flow");
+            Objects.requireNonNull(local, "local");
+        }
+
+        @Override
+        public String verb() {
+            return "SUBSCRIBE";
+        }
+    }
+
+    /**
+     * {@code UNSUBSCRIBE <flow>}: a local flow of a subscription (at the subscriber's gateway) or
+     * a copy flow (at the publisher's gateway).
+     *
+     * @param flow the local or copy flow
+     */
+    record Unsubscribe(FlowName flow) implements Command {
+        /** Validates the component. */
+        public Unsubscribe {
+            Objects.requireNonNull(flow, "flow");
+        }
+
+        @Override
+        public String verb() {
+            return "UNSUBSCRIBE";
+        }
+    }
+
+    /** {@code GET SUBSCRIPTIONS}: the user's subscriptions to other flows. */
+    record GetSubscriptions() implements Command {
+        @Override
+        public String verb() {
+            return "GET SUBSCRIPTIONS";
+        }
+    }
+
+    /**
+     * {@code GET SUBSCRIBERS [flow]}: the copies of the user's flows made for subscribers.
+     *
+     * @param flow restrict to the copies of one flow
+     */
+    record GetSubscribers(Optional<FlowName> flow) implements Command {
+        /** Validates the component. */
+        public GetSubscribers {
+            Objects.requireNonNull(flow, "flow");
+        }
+
+        @Override
+        public String verb() {
+            return "GET SUBSCRIBERS";
+        }
+    }
+
+    /**
+     * {@code REVOKE <copy-flow>}: the owner of a flow ends a subscriber's copy of it.
+     *
+     * @param flow the copy flow
+     */
+    record Revoke(FlowName flow) implements Command {
+        /** Validates the component. */
+        public Revoke {
+            Objects.requireNonNull(flow, "flow");
+        }
+
+        @Override
+        public String verb() {
+            return "REVOKE";
         }
     }
 

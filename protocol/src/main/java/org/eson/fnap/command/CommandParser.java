@@ -27,6 +27,11 @@ public final class CommandParser {
     private static final String USAGE_DELETE = "DELETE FLOW <flow>";
     private static final String USAGE_GET_FLOWS = "GET FLOWS [namespace]";
     private static final String USAGE_GET_NAMESPACES = "GET NAMESPACES";
+    private static final String USAGE_SUBSCRIBE = "SUBSCRIBE <flow> [LOCAL <local-flow>]";
+    private static final String USAGE_UNSUBSCRIBE = "UNSUBSCRIBE <flow>";
+    private static final String USAGE_GET_SUBSCRIPTIONS = "GET SUBSCRIPTIONS";
+    private static final String USAGE_GET_SUBSCRIBERS = "GET SUBSCRIBERS [flow]";
+    private static final String USAGE_REVOKE = "REVOKE <copy-flow>";
     private static final String USAGE_CAPABILITIES = "CAPABILITIES";
     private static final String USAGE_NOOP = "NOOP";
     private static final String USAGE_HELP = "HELP [command]";
@@ -39,6 +44,11 @@ public final class CommandParser {
             USAGE_DELETE,
             USAGE_GET_FLOWS,
             USAGE_GET_NAMESPACES,
+            USAGE_SUBSCRIBE,
+            USAGE_UNSUBSCRIBE,
+            USAGE_GET_SUBSCRIPTIONS,
+            USAGE_GET_SUBSCRIBERS,
+            USAGE_REVOKE,
             USAGE_CAPABILITIES,
             USAGE_NOOP,
             USAGE_HELP,
@@ -110,6 +120,9 @@ public final class CommandParser {
             case "DESCRIBE", "DESC" -> flowCommand(args, USAGE_DESCRIBE, Command.DescribeFlow::new);
             case "DELETE" -> flowCommand(args, USAGE_DELETE, Command.DeleteFlow::new);
             case "GET" -> get(args);
+            case "SUBSCRIBE" -> subscribe(args);
+            case "UNSUBSCRIBE" -> singleFlow(args, USAGE_UNSUBSCRIBE, Command.Unsubscribe::new);
+            case "REVOKE" -> singleFlow(args, USAGE_REVOKE, Command.Revoke::new);
             case "CAPABILITIES" -> noArguments(args, USAGE_CAPABILITIES, new Command.Capabilities());
             case "NOOP" -> noArguments(args, USAGE_NOOP, new Command.Noop());
             case "QUIT" -> noArguments(args, USAGE_QUIT, new Command.Quit());
@@ -142,6 +155,30 @@ public final class CommandParser {
         }
     }
 
+    private static ParseResult subscribe(List<String> args) {
+        if (args.size() != 1 && (args.size() != 3 || !upperAscii(args.get(1)).equals("LOCAL"))) {
+            return usage(USAGE_SUBSCRIBE);
+        }
+        try {
+            FlowName flow = FlowName.parse(args.get(0));
+            Optional<FlowName> local = args.size() == 3 ? Optional.of(FlowName.parse(args.get(2))) : Optional.empty();
+            return new ParseResult.Parsed(new Command.Subscribe(flow, local));
+        } catch (InvalidFlowNameException e) {
+            return reject(ReplyCodes.INVALID_FLOW_NAME, "Invalid flow name: " + e.getMessage());
+        }
+    }
+
+    private static ParseResult singleFlow(List<String> args, String usage, FlowCommandFactory factory) {
+        if (args.size() != 1) {
+            return usage(usage);
+        }
+        try {
+            return new ParseResult.Parsed(factory.create(FlowName.parse(args.get(0))));
+        } catch (InvalidFlowNameException e) {
+            return reject(ReplyCodes.INVALID_FLOW_NAME, "Invalid flow name: " + e.getMessage());
+        }
+    }
+
     private static ParseResult get(List<String> args) {
         String keyword = args.isEmpty() ? "" : upperAscii(args.get(0));
         switch (keyword) {
@@ -162,6 +199,23 @@ public final class CommandParser {
             case "NAMESPACES" -> {
                 return noArguments(args.subList(1, args.size()), USAGE_GET_NAMESPACES,
                         new Command.GetNamespaces());
+            }
+            case "SUBSCRIPTIONS" -> {
+                return noArguments(args.subList(1, args.size()), USAGE_GET_SUBSCRIPTIONS,
+                        new Command.GetSubscriptions());
+            }
+            case "SUBSCRIBERS" -> {
+                if (args.size() == 1) {
+                    return new ParseResult.Parsed(new Command.GetSubscribers(Optional.empty()));
+                }
+                if (args.size() != 2) {
+                    return usage(USAGE_GET_SUBSCRIBERS);
+                }
+                try {
+                    return new ParseResult.Parsed(new Command.GetSubscribers(Optional.of(FlowName.parse(args.get(1)))));
+                } catch (InvalidFlowNameException e) {
+                    return reject(ReplyCodes.INVALID_FLOW_NAME, "Invalid flow name: " + e.getMessage());
+                }
             }
             default -> {
                 return reject(ReplyCodes.BAD_ARGUMENTS,

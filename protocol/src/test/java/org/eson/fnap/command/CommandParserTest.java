@@ -69,6 +69,34 @@ class CommandParserTest {
     }
 
     @Test
+    void subscriptionCommands() {
+        assertThat(parsed("SUBSCRIBE time.flows.unix.ar LOCAL emiliano.ar-time.flows.unix.ar"))
+                .isEqualTo(new Command.Subscribe(flow("time.flows.unix.ar"),
+                        Optional.of(flow("emiliano.ar-time.flows.unix.ar"))));
+        assertThat(parsed("subscribe flow://Time.Flows.Unix.AR local time.flows.emiliano.ar"))
+                .isEqualTo(new Command.Subscribe(flow("time.flows.unix.ar"), Optional.of(flow("time.flows.emiliano.ar"))));
+        assertThat(parsed("SUBSCRIBE time.flows.unix.ar"))
+                .isEqualTo(new Command.Subscribe(flow("time.flows.unix.ar"), Optional.empty()));
+        assertThat(parsed("UNSUBSCRIBE ksdj898a.time.flows.unix.ar"))
+                .isEqualTo(new Command.Unsubscribe(flow("ksdj898a.time.flows.unix.ar")));
+        assertThat(parsed("GET SUBSCRIPTIONS")).isEqualTo(new Command.GetSubscriptions());
+        assertThat(parsed("get subscribers")).isEqualTo(new Command.GetSubscribers(Optional.empty()));
+        assertThat(parsed("GET SUBSCRIBERS time.flows.unix.ar"))
+                .isEqualTo(new Command.GetSubscribers(Optional.of(flow("time.flows.unix.ar"))));
+        assertThat(parsed("REVOKE ksdj898a.time.flows.unix.ar"))
+                .isEqualTo(new Command.Revoke(flow("ksdj898a.time.flows.unix.ar")));
+        assertThat(rejected("SUBSCRIBE")).isEqualTo("501 Syntax: SUBSCRIBE <flow> [LOCAL <local-flow>]");
+        assertThat(rejected("SUBSCRIBE a.b LOCAL")).isEqualTo("501 Syntax: SUBSCRIBE <flow> [LOCAL <local-flow>]");
+        assertThat(rejected("SUBSCRIBE a.b TO c.d")).isEqualTo("501 Syntax: SUBSCRIBE <flow> [LOCAL <local-flow>]");
+        assertThat(rejected("SUBSCRIBE a_b.c")).startsWith("553 Invalid flow name");
+        assertThat(rejected("UNSUBSCRIBE")).isEqualTo("501 Syntax: UNSUBSCRIBE <flow>");
+        assertThat(rejected("REVOKE a.b c.d")).isEqualTo("501 Syntax: REVOKE <copy-flow>");
+        assertThat(rejected("GET SUBSCRIPTIONS x.y")).isEqualTo("501 Syntax: GET SUBSCRIPTIONS");
+        assertThat(rejected("GET SUBSCRIBERS a.b c.d")).isEqualTo("501 Syntax: GET SUBSCRIBERS [flow]");
+        assertThat(CommandParser.syntax("subscribe")).containsExactly("SUBSCRIBE <flow> [LOCAL <local-flow>]");
+    }
+
+    @Test
     void emptyAndControlCharacters() {
         assertThat(rejected("")).isEqualTo("500 Syntax error: empty command");
         assertThat(rejected("     ")).isEqualTo("500 Syntax error: empty command");
@@ -82,7 +110,7 @@ class CommandParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SUBSCRIBE a.b LOCAL c.d", "HELO", "EHLO x", "quıt", "QUIT.", "DESCRIB FLOW a.b",
+    @ValueSource(strings = {"SUBSCRIBED a.b LOCAL c.d", "HELO", "EHLO x", "quıt", "QUIT.", "DESCRIB FLOW a.b",
         "ＱＵＩＴ", "GETFLOWS", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void unknownCommands(String line) {
         assertThat(rejected(line)).isEqualTo("500 Unknown command");
@@ -105,7 +133,7 @@ class CommandParserTest {
         "QUIT please                       | 501 Syntax: QUIT",
         "CAPABILITIES all                  | 501 Syntax: CAPABILITIES",
         "HELP a b c                        | 501 Syntax: HELP [command]",
-        "HELP SUBSCRIBE                    | 501 No help for that command",
+        "HELP SUBSCRIBED                   | 501 No help for that command",
         "AUTHENTICATE                      | 501 Syntax: AUTHENTICATE <mechanism> [initial-response]",
         "AUTHENTICATE PLAIN a b            | 501 Syntax: AUTHENTICATE <mechanism> [initial-response]",
         "CREATE FLOW bad_name.flows.unix.ar | 553 Invalid flow name: label 'bad_name' contains a character other than letters, digits and hyphens",
@@ -137,11 +165,17 @@ class CommandParserTest {
                 "DELETE FLOW <flow>",
                 "GET FLOWS [namespace]",
                 "GET NAMESPACES",
+                "SUBSCRIBE <flow> [LOCAL <local-flow>]",
+                "UNSUBSCRIBE <flow>",
+                "GET SUBSCRIPTIONS",
+                "GET SUBSCRIBERS [flow]",
+                "REVOKE <copy-flow>",
                 "CAPABILITIES",
                 "NOOP",
                 "HELP [command]",
                 "QUIT");
-        assertThat(CommandParser.syntax("get")).containsExactly("GET FLOWS [namespace]", "GET NAMESPACES");
+        assertThat(CommandParser.syntax("get")).containsExactly("GET FLOWS [namespace]", "GET NAMESPACES",
+                "GET SUBSCRIPTIONS", "GET SUBSCRIBERS [flow]");
         assertThat(CommandParser.syntax("desc  flow")).containsExactly("DESCRIBE FLOW <flow>");
         assertThat(CommandParser.syntax("noop")).containsExactly("NOOP");
         assertThat(CommandParser.syntax("FLOW")).isEmpty();

@@ -59,7 +59,9 @@ public final class JdbcRegistryStore implements RegistryStore {
 
     private static final String FLOW_COLUMNS = "flow, namespace, owner, broker, created_at";
     private static final String PROCESSOR_COLUMNS = "id, kind, source_flow, source_broker, sink_flow, sink_broker,"
-            + " settings, state, failure, created_at, updated_at";
+            + " settings, state, failure, created_at, updated_at, source_remote, sink_remote";
+    private static final String SUBSCRIPTION_COLUMNS = "id, role, account, local_flow, remote_flow, copy_flow,"
+            + " peer_fqdn, processor_id, state, created_at";
 
     private final DataSource dataSource;
     private final AutoCloseable resources;
@@ -359,7 +361,7 @@ public final class JdbcRegistryStore implements RegistryStore {
     public boolean insertProcessor(ProcessorRow p) {
         try (Connection c = connection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO processors (" + PROCESSOR_COLUMNS
-                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, p.id());
             ps.setString(2, p.kind());
             ps.setString(3, p.sourceFlow());
@@ -371,6 +373,8 @@ public final class JdbcRegistryStore implements RegistryStore {
             ps.setString(9, p.failure().orElse(null));
             ps.setObject(10, utc(p.createdAt()));
             ps.setObject(11, utc(p.updatedAt()));
+            ps.setString(12, p.sourceRemote().orElse(null));
+            ps.setString(13, p.sinkRemote().orElse(null));
             ps.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -402,8 +406,8 @@ public final class JdbcRegistryStore implements RegistryStore {
     public boolean updateProcessor(ProcessorRow p) {
         try (Connection c = connection();
              PreparedStatement ps = c.prepareStatement("UPDATE processors SET source_flow = ?, source_broker = ?,"
-                     + " sink_flow = ?, sink_broker = ?, settings = ?, state = ?, failure = ?, updated_at = ?"
-                     + " WHERE id = ?")) {
+                     + " sink_flow = ?, sink_broker = ?, settings = ?, state = ?, failure = ?, updated_at = ?,"
+                     + " source_remote = ?, sink_remote = ? WHERE id = ?")) {
             ps.setString(1, p.sourceFlow());
             ps.setString(2, p.sourceBroker());
             ps.setString(3, p.sinkFlow());
@@ -412,7 +416,9 @@ public final class JdbcRegistryStore implements RegistryStore {
             ps.setString(6, p.state());
             ps.setString(7, p.failure().orElse(null));
             ps.setObject(8, utc(p.updatedAt()));
-            ps.setString(9, p.id());
+            ps.setString(9, p.sourceRemote().orElse(null));
+            ps.setString(10, p.sinkRemote().orElse(null));
+            ps.setString(11, p.id());
             return ps.executeUpdate() > 0;
         } catch (SQLException e) {
             throw failure("update processor", e);
@@ -442,11 +448,75 @@ public final class JdbcRegistryStore implements RegistryStore {
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         Optional.ofNullable(rs.getString(9)),
                         rs.getObject(10, OffsetDateTime.class).toInstant(),
-                        rs.getObject(11, OffsetDateTime.class).toInstant()));
+                        rs.getObject(11, OffsetDateTime.class).toInstant(),
+                        Optional.ofNullable(rs.getString(12)), Optional.ofNullable(rs.getString(13))));
             }
             return result;
         } catch (SQLException e) {
             throw failure("list processors", e);
+        }
+    }
+
+    @Override
+    public void insertSubscription(SubscriptionRow r) {
+        try (Connection c = connection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO subscriptions (" + SUBSCRIPTION_COLUMNS
+                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, r.id());
+            ps.setString(2, r.role());
+            ps.setString(3, r.account());
+            ps.setString(4, r.localFlow().orElse(null));
+            ps.setString(5, r.remoteFlow());
+            ps.setString(6, r.copyFlow());
+            ps.setString(7, r.peerFqdn().orElse(null));
+            ps.setString(8, r.processorId().orElse(null));
+            ps.setString(9, r.state());
+            ps.setObject(10, utc(r.createdAt()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("insert subscription", e);
+        }
+    }
+
+    @Override
+    public boolean updateSubscriptionState(String id, String state) {
+        try (Connection c = connection();
+             PreparedStatement ps = c.prepareStatement("UPDATE subscriptions SET state = ? WHERE id = ?")) {
+            ps.setString(1, state);
+            ps.setString(2, id);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure("update subscription", e);
+        }
+    }
+
+    @Override
+    public boolean deleteSubscription(String id) {
+        try (Connection c = connection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM subscriptions WHERE id = ?")) {
+            ps.setString(1, id);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure("delete subscription", e);
+        }
+    }
+
+    @Override
+    public List<SubscriptionRow> subscriptions() {
+        try (Connection c = connection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + SUBSCRIPTION_COLUMNS
+                     + " FROM subscriptions ORDER BY created_at, id");
+             ResultSet rs = ps.executeQuery()) {
+            List<SubscriptionRow> result = new ArrayList<>();
+            while (rs.next()) {
+                result.add(new SubscriptionRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Optional.ofNullable(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8)), rs.getString(9),
+                        rs.getObject(10, OffsetDateTime.class).toInstant()));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failure("list subscriptions", e);
         }
     }
 

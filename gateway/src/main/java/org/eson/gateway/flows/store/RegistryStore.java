@@ -76,6 +76,18 @@ public interface RegistryStore extends AutoCloseable {
     /** Every stored processor, oldest first. */
     List<ProcessorRow> processors();
 
+    /** Records a subscription (either role). */
+    void insertSubscription(SubscriptionRow subscription);
+
+    /** @return whether the subscription exists */
+    boolean updateSubscriptionState(String id, String state);
+
+    /** @return whether the subscription existed */
+    boolean deleteSubscription(String id);
+
+    /** Every subscription, oldest first. */
+    List<SubscriptionRow> subscriptions();
+
     /** A cheap round trip for health checks. */
     void checkOpen();
 

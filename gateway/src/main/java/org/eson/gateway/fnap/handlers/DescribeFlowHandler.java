@@ -13,15 +13,38 @@ import org.eson.gateway.users.User;
 public final class DescribeFlowHandler implements CommandHandler<Command.DescribeFlow> {
 
     private final FlowService flows;
+    private final java.util.function.BiFunction<String, org.eson.fnap.name.FlowName, Optional<String>> describeAs;
 
     public DescribeFlowHandler(FlowService flows) {
+        this(flows, (user, flow) -> Optional.empty());
+    }
+
+    /**
+     * @param describeAs for a flow the user does not own, the owner to describe it as when the user
+     *                   may read it anyway (a subscriber's copy flow)
+     */
+    public DescribeFlowHandler(FlowService flows,
+                               java.util.function.BiFunction<String, org.eson.fnap.name.FlowName, Optional<String>> describeAs) {
         this.flows = flows;
+        this.describeAs = describeAs;
     }
 
     @Override
     public Reply handle(Command.DescribeFlow command, Optional<User> user) {
         try {
-            var lines = flows.describe(user.orElseThrow().name(), command.flow()).entrySet().stream()
+            String name = user.orElseThrow().name();
+            java.util.Map<String, String> parameters;
+            try {
+                parameters = flows.describe(name, command.flow());
+            } catch (FlowServiceException e) {
+                Optional<String> owner = e.reason() == FlowServiceException.Reason.NO_SUCH_FLOW
+                        ? describeAs.apply(name, command.flow()) : Optional.empty();
+                if (owner.isEmpty()) {
+                    throw e;
+                }
+                parameters = flows.describe(owner.get(), command.flow());
+            }
+            var lines = parameters.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue())
                     .toList();
             return Reply.data(lines);

@@ -73,6 +73,9 @@ class JdbcRegistryStoreTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("2");
             assertThat(rs.getBoolean(2)).isTrue();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("3");
+            assertThat(rs.getBoolean(2)).isTrue();
             assertThat(rs.next()).isFalse();
         }
     }
