@@ -12,6 +12,7 @@ import io.helidon.logging.common.LogConfig;
 import org.eson.gateway.config.ConfigurationException;
 import org.eson.gateway.config.GatewayConfig;
 import org.eson.gateway.config.GatewayConfigLoader;
+import org.eson.gateway.demo.Demo;
 import org.eson.gateway.users.HashPasswordCommand;
 
 /**
@@ -24,6 +25,7 @@ public final class Main {
     private static final String USAGE = """
             Usage: fnaad [--config FILE]        run the FNAA gateway (no FILE: the embedded development participant)
                    fnaad hash-password [--iterations N]   print a password hash for fnaa.users[].password-hash
+                   fnaad demo [--port-offset N] [--ticks N]   two participants in one JVM, A's events arriving at B
                    fnaad --help
             Environment variables override configuration keys (FNAA_FNAP_PORT=61001 sets fnaa.fnap.port).""";
 
@@ -42,6 +44,10 @@ public final class Main {
         if (args.length > 0 && args[0].equals("hash-password")) {
             return HashPasswordCommand.run(Arrays.copyOfRange(args, 1, args.length), System.console(), System.in,
                     out, err);
+        }
+        if (args.length > 0 && args[0].equals("demo")) {
+            LogConfig.configureRuntime();
+            return Demo.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         Optional<Path> configFile = Optional.empty();
         for (int i = 0; i < args.length; i++) {
