@@ -62,6 +62,8 @@ class SubscriptionTest {
     static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.shared();
 
     private static final String EMILIANO_PASSWORD = "emiliano-secret";
+    /** A's account at B, used only when {@link #bidirectional} is set. */
+    private static final String UNIX_PASSWORD = "unix-secret";
 
     @TempDir
     Path dataA;
@@ -70,6 +72,8 @@ class SubscriptionTest {
     Gateway a;
     Gateway b;
     int bMaxFlows = 100;
+    /** Whether A also subscribes at B: A gets peer credentials for B, B a reader account {@code unix} for A. */
+    boolean bidirectional = false;
     final List<RawSession> sessions = new ArrayList<>();
 
     @AfterEach
@@ -103,7 +107,8 @@ class SubscriptionTest {
                 List.of("emiliano"), false), new NamespaceEntry("private.unix.ar", "test", "unix", 100)));
         c = TestGateways.withFns(c, fns("fnaa.unix.ar", "unix.ar"));
         c = TestGateways.withSubscriptions(c, new SubscriptionSettings(
-                List.of(new Nameserver("127.0.0.1", BIND.server().port())), Duration.ofSeconds(2), List.of(),
+                List.of(new Nameserver("127.0.0.1", BIND.server().port())), Duration.ofSeconds(2),
+                bidirectional ? List.of(new PeerEntry("fnaa.emiliano.ar", "unix", UNIX_PASSWORD)) : List.of(),
                 Duration.ofMillis(200)));
         a = Gateway.start(c);
         return a;
@@ -111,11 +116,16 @@ class SubscriptionTest {
 
     private Gateway startB(boolean kafka, String peerPassword) throws Exception {
         GatewayConfig c = TestGateways.withFqdn(TestGateways.thesisParticipant(dataB), "fnaa.emiliano.ar");
-        c = TestGateways.withUsers(c, List.of(new UserEntry("test", Optional.empty(), Optional.of("test"))));
+        c = TestGateways.withUsers(c, bidirectional
+                ? List.of(new UserEntry("test", Optional.empty(), Optional.of("test")),
+                        new UserEntry("unix", Optional.empty(), Optional.of(UNIX_PASSWORD)))
+                : List.of(new UserEntry("test", Optional.empty(), Optional.of("test"))));
         c = TestGateways.withBrokers(c, List.of(kafka
                 ? new BrokerEntry("emiliano", "kafka", Map.of("bootstrap.servers", KAFKA.broker().bootstrapServers()))
                 : new BrokerEntry("emiliano", "memory", Map.of())));
-        c = TestGateways.withNamespaces(c, List.of(new NamespaceEntry("flows.emiliano.ar", "test", "emiliano", bMaxFlows)));
+        c = TestGateways.withNamespaces(c, List.of(bidirectional
+                ? new NamespaceEntry("flows.emiliano.ar", "test", "emiliano", bMaxFlows, List.of("unix"), false)
+                : new NamespaceEntry("flows.emiliano.ar", "test", "emiliano", bMaxFlows)));
         c = TestGateways.withFns(c, fns("fnaa.emiliano.ar", "emiliano.ar"));
         c = TestGateways.withSubscriptions(c, new SubscriptionSettings(
                 List.of(new Nameserver("127.0.0.1", BIND.server().port())), Duration.ofSeconds(2),
@@ -480,5 +490,119 @@ class SubscriptionTest {
         assertThat(atA.exchange("GET SUBSCRIBERS")).containsExactly("220 DATA", "220 OK");
         assertThat(atA.exchange("GET FLOWS")).containsExactly("220 DATA", flow, "220 OK");
         assertThat(a.processors().list()).isEmpty();
+    }
+
+    /** {@code count} events with ids {@code <prefix>-<i>-<uuid>}, otherwise like {@link #event(int)}. */
+    private static List<CloudEvent> events(String prefix, int count) {
+        var list = new ArrayList<CloudEvent>();
+        for (int i = 0; i < count; i++) {
+            CloudEvent e = event(i % 60);
+            list.add(CloudEventBuilder.v1(e).withId(prefix + "-" + i + "-" + UUID.randomUUID()).build());
+        }
+        return list;
+    }
+
+    /** Publishes every event without waiting for each one, then waits for all of them. */
+    private static void publishAll(Gateway gateway, String broker, String flow, List<CloudEvent> events)
+            throws Exception {
+        try (var sink = gateway.brokers().adapter(broker).openSink(FlowSpec.of(flow))) {
+            var pending = new ArrayList<java.util.concurrent.CompletableFuture<Void>>();
+            for (CloudEvent e : events) {
+                pending.add(sink.publish(e));
+            }
+            java.util.concurrent.CompletableFuture.allOf(pending.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Reads until every distinct id expected arrived (or 60 s); duplicates are kept in the result. */
+    private static List<CloudEvent> readDistinct(Gateway gateway, String broker, String flow, int distinct)
+            throws Exception {
+        var received = new ArrayList<CloudEvent>();
+        var ids = new java.util.HashSet<String>();
+        try (EventSource source = gateway.brokers().adapter(broker).openSource(FlowSpec.of(flow),
+                new SourceSettings("reader-" + UUID.randomUUID()))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (ids.size() < distinct && System.nanoTime() < deadline) {
+                for (Delivery d : source.poll(500, Duration.ofMillis(200))) {
+                    received.add(d.event());
+                    ids.add(d.event().getId());
+                    d.ack();
+                }
+            }
+        }
+        return received;
+    }
+
+    /** Every expected id arrived at least once, nothing else arrived, and each copy is attribute-for-attribute the original. */
+    private static void assertEveryIdDelivered(String direction, List<CloudEvent> actual, List<CloudEvent> expected) {
+        var byId = new java.util.HashMap<String, CloudEvent>();
+        for (CloudEvent e : expected) {
+            byId.put(e.getId(), e);
+        }
+        var seen = new java.util.HashSet<String>();
+        for (CloudEvent y : actual) {
+            CloudEvent x = byId.get(y.getId());
+            assertThat(x).as(direction + ": unexpected id " + y.getId()).isNotNull();
+            seen.add(y.getId());
+            assertSameEvents(List.of(y), List.of(x));
+        }
+        assertThat(seen).as(direction + ": distinct ids delivered").hasSize(expected.size());
+        System.out.printf("%s: %d distinct ids, %d deliveries, %d duplicates%n", direction, seen.size(),
+                actual.size(), actual.size() - seen.size());
+    }
+
+    /** Thesis 4.2.2: A1 at A copied into B1 at B and, at the same time, B2 at B copied into A2 at A. */
+    @Test
+    void bidirectionalSubscriptions() throws Exception {
+        bidirectional = true;
+        startA(true);
+        startB(false, EMILIANO_PASSWORD);
+        RawSession atA = session(a);
+        RawSession atB = session(b);
+        String a1 = unique("a1") + ".flows.unix.ar";
+        String a2 = unique("a2") + ".flows.unix.ar";
+        String b1 = unique("b1") + ".flows.emiliano.ar";
+        String b2 = unique("b2") + ".flows.emiliano.ar";
+        assertThat(atA.exchange("CREATE FLOW " + a1)).containsExactly("220 OK " + a1);
+        assertThat(atB.exchange("CREATE FLOW " + b2)).containsExactly("220 OK " + b2);
+        String copyOfA1 = subscribed(atB.exchange("SUBSCRIBE " + a1 + " LOCAL " + b1), b1, a1);
+        String copyOfB2 = subscribed(atA.exchange("SUBSCRIBE " + b2 + " LOCAL " + a2), a2, b2);
+
+        int n = 200;
+        List<CloudEvent> fromA = events("a", n);
+        List<CloudEvent> fromB = events("b", n);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var readAtB = pool.submit(() -> readDistinct(b, "emiliano", b1, n));
+            var readAtA = pool.submit(() -> readDistinct(a, "unix", a2, n));
+            var publishAtA = pool.submit(() -> {
+                publishAll(a, "unix", a1, fromA);
+                return null;
+            });
+            var publishAtB = pool.submit(() -> {
+                publishAll(b, "emiliano", b2, fromB);
+                return null;
+            });
+            publishAtA.get(90, TimeUnit.SECONDS);
+            publishAtB.get(90, TimeUnit.SECONDS);
+            assertEveryIdDelivered("A -> B", readAtB.get(90, TimeUnit.SECONDS), fromA);
+            assertEveryIdDelivered("B -> A", readAtA.get(90, TimeUnit.SECONDS), fromB);
+        }
+
+        assertThat(atB.exchange("GET SUBSCRIPTIONS")).containsExactly("220 DATA",
+                b1 + " SUBSCRIBED TO " + copyOfA1 + " state=active remote=" + a1, "220 OK");
+        assertThat(atA.exchange("GET SUBSCRIPTIONS")).containsExactly("220 DATA",
+                a2 + " SUBSCRIBED TO " + copyOfB2 + " state=active remote=" + b2, "220 OK");
+        assertThat(atA.exchange("GET SUBSCRIBERS")).containsExactly("220 DATA",
+                copyOfA1 + " COPY OF " + a1 + " FOR emiliano state=active", "220 OK");
+        assertThat(atB.exchange("GET SUBSCRIBERS")).containsExactly("220 DATA",
+                copyOfB2 + " COPY OF " + b2 + " FOR unix state=active", "220 OK");
+
+        assertThat(atB.exchange("UNSUBSCRIBE " + b1)).containsExactly("220 OK " + b1);
+        assertThat(atA.exchange("UNSUBSCRIBE " + a2)).containsExactly("220 OK " + a2);
+        assertThat(atA.exchange("GET SUBSCRIBERS")).containsExactly("220 DATA", "220 OK");
+        assertThat(atB.exchange("GET SUBSCRIBERS")).containsExactly("220 DATA", "220 OK");
+        assertThat(atA.exchange("GET SUBSCRIPTIONS")).containsExactly("220 DATA", "220 OK");
+        assertThat(atB.exchange("GET SUBSCRIPTIONS")).containsExactly("220 DATA", "220 OK");
     }
 }
