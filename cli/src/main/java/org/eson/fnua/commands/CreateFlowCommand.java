@@ -1,11 +1,7 @@
 package org.eson.fnua.commands;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.eson.fnap.name.FlowName;
 import org.eson.fnua.agents.AgentSelection;
-import org.eson.fnua.agents.AgentSelector;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,19 +23,9 @@ final class CreateFlowCommand extends LeafCommand {
     @Override
     void run(CommandContext context) throws CommandFailure {
         FlowName name = FlowArgument.flow(flow);
-        AgentSelector selector = new AgentSelector(context.config());
-        AgentSelection selection = Selection.of(() -> selector
-                .forFlow(name, optional(agent.agent)));
+        AgentSelection selection = agentFor(context, name, agent);
         FlowName created = new AgentSession(context).run(selection, "CREATE FLOW " + name.fqdn(),
                 client -> client.createFlow(name));
-        if (context.settings().json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("flow", created.fqdn());
-            json.put("result", "created");
-            json.put("agent", selection.agent().name());
-            context.printJson(json);
-        } else {
-            context.out().println("Flow " + created.fqdn() + " created successfully");
-        }
+        printFlowResult(context, created, "created", selection);
     }
 }

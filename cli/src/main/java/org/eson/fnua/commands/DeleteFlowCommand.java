@@ -1,11 +1,7 @@
 package org.eson.fnua.commands;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.eson.fnap.name.FlowName;
 import org.eson.fnua.agents.AgentSelection;
-import org.eson.fnua.agents.AgentSelector;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,21 +22,11 @@ final class DeleteFlowCommand extends LeafCommand {
     @Override
     void run(CommandContext context) throws CommandFailure {
         FlowName name = FlowArgument.flow(flow);
-        AgentSelector selector = new AgentSelector(context.config());
-        AgentSelection selection = Selection.of(() -> selector
-                .forFlow(name, optional(agent.agent)));
+        AgentSelection selection = agentFor(context, name, agent);
         new AgentSession(context).run(selection, "DELETE FLOW " + name.fqdn(), client -> {
             client.deleteFlow(name);
             return null;
         });
-        if (context.settings().json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("flow", name.fqdn());
-            json.put("result", "deleted");
-            json.put("agent", selection.agent().name());
-            context.printJson(json);
-        } else {
-            context.out().println("Flow " + name.fqdn() + " deleted successfully");
-        }
+        printFlowResult(context, name, "deleted", selection);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.eson.fnap.name.FlowName;
 import org.eson.fnua.agents.AgentSelection;
-import org.eson.fnua.agents.AgentSelector;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,9 +26,7 @@ final class DescribeFlowCommand extends LeafCommand {
     @Override
     void run(CommandContext context) throws CommandFailure {
         FlowName name = FlowArgument.flow(flow);
-        AgentSelector selector = new AgentSelector(context.config());
-        AgentSelection selection = Selection.of(() -> selector
-                .forFlow(name, optional(agent.agent)));
+        AgentSelection selection = agentFor(context, name, agent);
         Map<String, String> description = new AgentSession(context).run(selection,
                 "DESCRIBE FLOW " + name.fqdn(), client -> client.describeFlow(name));
         if (context.settings().json()) {

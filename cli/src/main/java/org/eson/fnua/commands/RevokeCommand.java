@@ -2,7 +2,6 @@ package org.eson.fnua.commands;
 
 import org.eson.fnap.name.FlowName;
 import org.eson.fnua.agents.AgentSelection;
-import org.eson.fnua.agents.AgentSelector;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,11 +25,9 @@ final class RevokeCommand extends LeafCommand {
     @Override
     void run(CommandContext context) throws CommandFailure {
         FlowName name = FlowArgument.flow(flow);
-        AgentSelector selector = new AgentSelector(context.config());
-        AgentSelection selection = Selection.of(() -> selector
-                .forFlow(name, optional(agent.agent)));
+        AgentSelection selection = agentFor(context, name, agent);
         String command = "REVOKE " + name.fqdn();
         new AgentSession(context).run(selection, command, client -> client.expectOk(command));
-        Subscriptions.printResult(context, name, "revoked", selection);
+        printFlowResult(context, name, "revoked", selection);
     }
 }

@@ -4,9 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eson.fnap.name.FlowName;
-import org.eson.fnua.agents.AgentSelection;
-
 /** Shared output of the subscription commands. */
 final class Subscriptions {
 
@@ -14,19 +11,6 @@ final class Subscriptions {
     }
 
     /** {@code Flow X unsubscribed successfully} or the JSON object. */
-    static void printResult(CommandContext context, FlowName flow, String result,
-            AgentSelection selection) {
-        if (context.settings().json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("flow", flow.fqdn());
-            json.put("result", result);
-            json.put("agent", selection.agent().name());
-            context.printJson(json);
-        } else {
-            context.out().println("Flow " + flow.fqdn() + " " + result + " successfully");
-        }
-    }
-
     /**
      * Parses one listing line: {@code fields.size()} leading words, where the odd ones
      * (1, 3...) must equal the given keywords, then {@code key=value} words.

@@ -1,11 +1,7 @@
 package org.eson.fnua.commands;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.eson.fnap.name.FlowName;
 import org.eson.fnua.agents.AgentSelection;
-import org.eson.fnua.agents.AgentSelector;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,11 +28,9 @@ final class UnsubscribeCommand extends LeafCommand {
     @Override
     void run(CommandContext context) throws CommandFailure {
         FlowName name = FlowArgument.flow(flow);
-        AgentSelector selector = new AgentSelector(context.config());
-        AgentSelection selection = Selection.of(() -> selector
-                .forFlow(name, optional(agent.agent)));
+        AgentSelection selection = agentFor(context, name, agent);
         String command = "UNSUBSCRIBE " + name.fqdn();
         new AgentSession(context).run(selection, command, client -> client.expectOk(command));
-        Subscriptions.printResult(context, name, "unsubscribed", selection);
+        printFlowResult(context, name, "unsubscribed", selection);
     }
 }
