@@ -53,6 +53,7 @@ import org.eson.gateway.fns.embedded.EmbeddedZones;
 import org.eson.gateway.fnap.CommandDispatcher;
 import org.eson.gateway.fnap.FnapConnectionSelector;
 import org.eson.gateway.fnap.SessionRegistry;
+import org.eson.gateway.fnap.auth.AnonymousMechanism;
 import org.eson.gateway.fnap.auth.PlainMechanism;
 import org.eson.gateway.fnap.auth.SaslMechanism;
 import org.eson.gateway.fnap.handlers.CapabilitiesHandler;
@@ -158,7 +159,12 @@ public final class Gateway implements AutoCloseable {
             subscriptions = new SubscriptionService(config, namespaces, flows, store, processors,
                     () -> resolver.updateAndGet(r -> r != null ? r : resolver(config, embeddedServer)), Clock.systemUTC());
             SubscriptionService subs = subscriptions;
-            Map<String, SaslMechanism> mechanisms = Map.of("PLAIN", new PlainMechanism(users));
+            // Ordered: CAPABILITIES lists auth=PLAIN ANONYMOUS.
+            Map<String, SaslMechanism> mechanisms = new java.util.LinkedHashMap<>();
+            mechanisms.put("PLAIN", new PlainMechanism(users));
+            if (config.sessions().anonymous()) {
+                mechanisms.put("ANONYMOUS", new AnonymousMechanism());
+            }
             OptionalInt tlsPort = config.fnaps().isPresent() ? OptionalInt.of(config.fnaps().get().port()) : OptionalInt.empty();
             var dispatcher = CommandDispatcher.builder()
                     .register(Command.CreateFlow.class, new CreateFlowHandler(flows))

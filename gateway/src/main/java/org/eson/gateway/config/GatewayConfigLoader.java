@@ -31,6 +31,7 @@ import io.helidon.config.ConfigSources;
 import io.helidon.config.spi.ConfigSource;
 
 import org.eson.gateway.users.PasswordHasher;
+import org.eson.gateway.users.User;
 import org.eson.spi.config.Durations;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -224,6 +225,17 @@ public final class GatewayConfigLoader {
                     continue;
                 }
                 Optional<String> fqdn = text(item.get("fqdn"));
+                if (bool(item.get("anonymous"), false)) {
+                    if (fqdn.isEmpty()) {
+                        problems.add(where + ": fqdn is required");
+                    } else if (item.get("username").exists() || item.get("password").exists()
+                            || item.get("password-env").exists()) {
+                        problems.add(where + ": anonymous: true takes no username or password");
+                    } else {
+                        peers.add(PeerEntry.anonymous(fqdn.get()));
+                    }
+                    continue;
+                }
                 Optional<String> username = text(item.get("username"));
                 Optional<String> password = secret(item.get("password"));
                 Optional<String> passwordEnv = text(item.get("password-env"));
@@ -417,7 +429,8 @@ public final class GatewayConfigLoader {
             if (failures < 1) {
                 problems.add(node.key() + ".max-auth-failures must be at least 1, got " + failures);
             }
-            return new SessionSettings(max, idle, failures);
+            boolean anonymous = bool(node.get("anonymous"), false);
+            return new SessionSettings(max, idle, failures, anonymous);
         }
 
 
@@ -426,6 +439,9 @@ public final class GatewayConfigLoader {
                 Optional<String> name = Optional.of(userName);
                 if (name.get().codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
                     problems.add(where + ": user name '" + name.get() + "' must not contain spaces or control characters");
+                }
+                if (name.get().equals(User.ANONYMOUS)) {
+                    problems.add(where + ": user name '" + User.ANONYMOUS + "' is reserved for SASL ANONYMOUS sessions");
                 }
                 Optional<String> password = secret(item.get("password"));
                 Optional<String> hash = text(item.get("password-hash"));

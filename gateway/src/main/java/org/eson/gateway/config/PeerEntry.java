@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param password          its password (from {@code password} or {@code password-env}); a secret
  * @param brokerCredentials extra adapter settings for attaching to the peer's broker
  * @param truststore        an optional PKCS12 truststore for the peer's TLS listener
+ * @param anonymous         {@code anonymous: true}: authenticate with SASL ANONYMOUS (trace = this
+ *                          gateway's FQDN) instead of a username and password, which are then empty
  */
 public record PeerEntry(String fqdn, String username, String password, Map<String, String> brokerCredentials,
-                        Optional<Path> truststore) {
+                        Optional<Path> truststore, boolean anonymous) {
 
     public PeerEntry {
         fqdn = DnsNames.normalize(Objects.requireNonNull(fqdn, "fqdn"));
@@ -26,14 +28,24 @@ public record PeerEntry(String fqdn, String username, String password, Map<Strin
         Objects.requireNonNull(truststore, "truststore");
     }
 
+    public PeerEntry(String fqdn, String username, String password, Map<String, String> brokerCredentials,
+                     Optional<Path> truststore) {
+        this(fqdn, username, password, brokerCredentials, truststore, false);
+    }
+
     public PeerEntry(String fqdn, String username, String password) {
         this(fqdn, username, password, Map.of(), Optional.empty());
+    }
+
+    /** A peer this gateway reads public flows of with SASL ANONYMOUS. */
+    public static PeerEntry anonymous(String fqdn) {
+        return new PeerEntry(fqdn, "", "", Map.of(), Optional.empty(), true);
     }
 
     /** Masks the password. */
     @Override
     public String toString() {
         return "PeerEntry[fqdn=" + fqdn + ", username=" + username + ", password=****, brokerCredentials="
-                + brokerCredentials.keySet() + ", truststore=" + truststore + "]";
+                + brokerCredentials.keySet() + ", truststore=" + truststore + ", anonymous=" + anonymous + "]";
     }
 }

@@ -31,6 +31,7 @@ import org.eson.fnap.wire.ReplyCodes;
 import org.eson.gateway.config.GatewayConfig;
 import org.eson.gateway.config.NamespaceEntry;
 import org.eson.gateway.config.PeerEntry;
+import org.eson.gateway.users.User;
 import org.eson.gateway.flows.FlowRecord;
 import org.eson.gateway.flows.FlowService;
 import org.eson.gateway.flows.FlowServiceException;
@@ -177,7 +178,9 @@ public final class SubscriptionService implements AutoCloseable {
     /** Makes a copy of one of this gateway's flows for {@code account}, bridged from the flow. */
     private SubscriptionRow makeCopy(String account, FlowName flow) throws Refused {
         synchronized (lock) {
-            NamespaceEntry ns = namespaces.namespaceOf(flow).filter(n -> n.readableBy(account))
+            // An anonymous session reads public namespaces only, even if listed among a namespace's readers.
+            NamespaceEntry ns = namespaces.namespaceOf(flow)
+                    .filter(n -> account.equals(User.ANONYMOUS) ? n.publicAccess() : n.readableBy(account))
                     .orElseThrow(SubscriptionService::noSuchFlow);
             FlowRecord source = storeCall(() -> store.findFlow(flow.fqdn())).orElseThrow(SubscriptionService::noSuchFlow);
             FlowName copy = copyName(flow);
@@ -500,7 +503,15 @@ public final class SubscriptionService implements AutoCloseable {
                             + client.serverFqdn());
                 }
                 try {
-                    client.authenticatePlain(credentials.get().username(), credentials.get().password());
+                    if (credentials.get().anonymous()) {
+                        // SASL ANONYMOUS, one-line form; the trace is this gateway's FQDN.
+                        Reply outcome = client.execute("AUTHENTICATE ANONYMOUS " + config.fqdn());
+                        if (!outcome.isPositive() || outcome.isData()) {
+                            throw new FnapReplyException(outcome, "AUTHENTICATE ANONYMOUS");
+                        }
+                    } else {
+                        client.authenticatePlain(credentials.get().username(), credentials.get().password());
+                    }
                 } catch (FnapReplyException e) {
                     quit(client);
                     throw new Refused(ReplyCodes.AUTH_FAILED, "Remote FNAA refused authentication");
