@@ -2,6 +2,7 @@ package org.eson.gateway.processors;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +45,10 @@ public final class ProcessorRuntime implements AutoCloseable {
     /** In creation order; replaced under the runtime's lock, read without it. */
     private final Map<String, Processor> processors = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean closed;
+    private volatile Thread reviver;
+
+    private static final Duration REVIVE_FIRST = Duration.ofSeconds(1);
+    private static final Duration REVIVE_MAX = Duration.ofSeconds(60);
 
     /**
      * @param adapters the configured brokers by name; throws IllegalArgumentException for an unknown one
@@ -116,6 +121,55 @@ public final class ProcessorRuntime implements AutoCloseable {
             }
         }
         LOG.log(Level.INFO, "event=processors.loaded started=" + started + " paused=" + paused + " failed=" + failed);
+        startReviver();
+    }
+
+    /**
+     * Tries FAILED processors again with a doubling delay (1 s up to 60 s), so one whose broker
+     * was down when it had to open its source or sink resumes by itself once the broker is back;
+     * a running bridge already retries outages on its own.
+     */
+    private void startReviver() {
+        if (reviver == null) {
+            reviver = Thread.ofVirtual().name("eson-processor-reviver").start(this::reviveFailed);
+        }
+    }
+
+    private void reviveFailed() {
+        Map<String, Long> nextAttemptNanos = new java.util.HashMap<>();
+        Map<String, Duration> delays = new java.util.HashMap<>();
+        while (!closed) {
+            try {
+                Thread.sleep(REVIVE_FIRST.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (ProcessorStatus status : list()) {
+                String id = status.id();
+                if (!(status.state() instanceof ProcessorState.Failed)) {
+                    nextAttemptNanos.remove(id);
+                    delays.remove(id);
+                    continue;
+                }
+                long now = System.nanoTime();
+                if (nextAttemptNanos.getOrDefault(id, now) > now) {
+                    continue;
+                }
+                try {
+                    resume(id);
+                    nextAttemptNanos.remove(id);
+                    delays.remove(id);
+                    LOG.log(Level.INFO, "event=processor.revived id=" + id);
+                } catch (ProcessorException | IllegalStateException e) {
+                    if (closed) {
+                        return;
+                    }
+                    Duration delay = delays.merge(id, REVIVE_FIRST, (previous, first) ->
+                            previous.multipliedBy(2).compareTo(REVIVE_MAX) > 0 ? REVIVE_MAX : previous.multipliedBy(2));
+                    nextAttemptNanos.put(id, now + delay.toNanos());
+                }
+            }
+        }
     }
 
     /**
@@ -242,6 +296,10 @@ public final class ProcessorRuntime implements AutoCloseable {
                 return;
             }
             closed = true;
+            Thread revive = reviver;
+            if (revive != null) {
+                revive.interrupt();
+            }
             synchronized (processors) {
                 all = new ArrayList<>(processors.values());
             }

@@ -233,6 +233,21 @@ class ProcessorRuntimeTest {
     }
 
     @Test
+    void aFailedProcessorResumesByItselfOnceItsBrokerResourceIsBack() throws Exception {
+        String id = runtime().create(bridge(A, B, ProcessorSettings.defaults())).id();
+        local().delete(FlowSpec.of(A));
+        await("failed", () -> status(id).state() instanceof ProcessorState.Failed);
+
+        local().create(FlowSpec.of(A));
+        // No resume call: the runtime's reviver tries failed processors again with back-off.
+        await("revived", () -> status(id).state() == ProcessorState.RUNNING);
+        publish(A, List.of("revived"));
+        try (var reader = new Reader(B)) {
+            reader.awaitAll(List.of("revived"));
+        }
+    }
+
+    @Test
     void kindsOfFigure13ThatAreNotImplementedAreRefusedClearly() {
         assertThat(ProcessorKind.implemented()).containsExactly(ProcessorKind.BRIDGE);
         for (ProcessorKind kind : List.of(ProcessorKind.COLLECTOR, ProcessorKind.DISTRIBUTOR, ProcessorKind.SIGNAL)) {
