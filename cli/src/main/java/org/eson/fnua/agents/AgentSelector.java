@@ -38,19 +38,8 @@ public final class AgentSelector {
      */
     public AgentSelection forFlow(FlowName flow, Optional<String> agentName)
             throws AgentSelectionException {
-        Optional<NamespaceConfig> ns = config.namespaces().stream()
-                .filter(n -> flow.isStrictSubdomainOf(n.name()))
-                .max(Comparator.comparingInt(n -> n.name().length()));
-        if (agentName.isPresent()) {
-            return withNamespaceOf(named(agentName.get()), ns);
-        }
-        if (ns.isPresent()) {
-            return new AgentSelection(agentOf(ns.get()), "namespace " + ns.get().name(),
-                    Optional.of(ns.get().name()));
-        }
-        return onlyAgent().orElseThrow(() -> new AgentSelectionException(
-                "no configured namespace contains flow " + flow + "; " + namespacesListing()
-                        + "; use --agent NAME"));
+        return byLongestNamespace(n -> flow.isStrictSubdomainOf(n.name()), agentName,
+                "no configured namespace contains flow " + flow);
     }
 
     /**
@@ -68,8 +57,19 @@ public final class AgentSelector {
             return forAgentCommand(agentName);
         }
         String wanted = namespace.get();
+        return byLongestNamespace(n -> isSameOrSubdomain(wanted, n.name()), agentName,
+                "no configured namespace matches " + wanted);
+    }
+
+    /**
+     * {@code --agent} if given (noting the matching namespace), else the agent of the longest
+     * configured namespace that {@code matches}, else the only agent.
+     */
+    private AgentSelection byLongestNamespace(java.util.function.Predicate<NamespaceConfig> matches,
+                                              Optional<String> agentName, String noMatch)
+            throws AgentSelectionException {
         Optional<NamespaceConfig> ns = config.namespaces().stream()
-                .filter(n -> isSameOrSubdomain(wanted, n.name()))
+                .filter(matches)
                 .max(Comparator.comparingInt(n -> n.name().length()));
         if (agentName.isPresent()) {
             return withNamespaceOf(named(agentName.get()), ns);
@@ -79,8 +79,7 @@ public final class AgentSelector {
                     Optional.of(ns.get().name()));
         }
         return onlyAgent().orElseThrow(() -> new AgentSelectionException(
-                "no configured namespace matches " + wanted + "; " + namespacesListing()
-                        + "; use --agent NAME"));
+                noMatch + "; " + namespacesListing() + "; use --agent NAME"));
     }
 
     /**
